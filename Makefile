@@ -1,0 +1,45 @@
+# advdistill: the two commands are `make demo` and `make test` (README, Quick start).
+SHELL := /bin/bash
+VENV  ?= .venv
+BIN   := $(VENV)/bin
+PY    := $(BIN)/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install test readme check-clean check-export check-readme nbtest export clean-nbs
+
+# (Re)install when the venv is missing or the package metadata changed.
+$(STAMP): settings.ini setup.py pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+export: install
+	$(BIN)/nbdev_export
+
+clean-nbs: install
+	$(BIN)/nbdev_clean
+
+readme: install
+	$(PY) tools/readme.py nbs/index.ipynb README.md
+
+# Each check runs its tool and fails if anything git sees changed.
+define unchanged
+	@before=$$(git status --porcelain; git diff); $(1) >/dev/null; after=$$(git status --porcelain; git diff); \
+	if [ "$$before" != "$$after" ]; then echo "FAIL: '$(1)' changed the tree: $(2)"; git status --short; exit 1; fi
+endef
+
+check-clean: install
+	$(call unchanged,$(BIN)/nbdev_clean,notebooks are not clean; run 'make clean-nbs' and commit)
+check-export: install
+	$(call unchanged,$(BIN)/nbdev_export,the library is out of sync with nbs/; run 'make export' and commit)
+check-readme: install
+	$(call unchanged,$(PY) tools/readme.py nbs/index.ipynb README.md,README.md is stale; run 'make readme' and commit)
+
+nbtest: install
+	IN_TEST=1 $(PY) tools/nbtest.py
+
+test: check-clean check-export check-readme nbtest
+
