@@ -1,5 +1,6 @@
 "Run every notebook with nbdev's test runner and close with a `N passed, N failed` summary line."
 import os, sys, argparse
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # one thread per notebook process: notebooks already run in parallel
 from nbdev.config import get_config
 from nbdev.doclinks import nbglob
 from nbdev.test import test_nb, _keep_file
