@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 PY    := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install test readme check-clean check-export check-readme nbtest export clean-nbs
+.PHONY: install test demo readme docs docs-check check-clean check-export check-readme nbtest export clean-nbs
 
 # (Re)install when the venv is missing or the package metadata changed.
 $(STAMP): settings.ini setup.py pyproject.toml
@@ -43,3 +43,16 @@ nbtest: install
 
 test: check-clean check-export check-readme nbtest
 
+
+# The main job on the embedded default (digits): teachers, a student per method, evaluation, table, cards, chart.
+demo: install
+	$(BIN)/advdistill-demo --out runs/demo
+
+# The documentation site (needs Quarto: https://quarto.org/docs/get-started/ or `nbdev_install_quarto`).
+docs: install
+	@command -v quarto >/dev/null || { echo "Quarto is not installed: install it (https://quarto.org/docs/get-started/, or .venv/bin/nbdev_install_quarto with internet access), then run 'make docs' again."; exit 1; }
+	$(BIN)/nbdev_docs
+
+# nbdev's processing of every notebook (directives, doc cells) without Quarto.
+docs-check: install
+	$(BIN)/nbdev_proc_nbs
