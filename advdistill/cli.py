@@ -148,6 +148,9 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
     if student is not None and student not in list_models():
         raise CLIError(f"unknown model {student!r}; valid models: {', '.join(list_models())}.")
     out = Path(out or f"runs/{r.name}-seed{seed}")
+    if distributed:  # join torchrun's process group first, so everything is built on this rank's device
+        from advdistill.distributed import setup, prepare, is_rank0
+        device = setup(device)
     dev, t0 = get_device(device), time.perf_counter()
     set_seed(seed)
     dls = get_dls(dataset, root=data_root, bs=bs or r.bs, seed=seed, device=dev, **{**r.data_kw, **(data_kw or {})})
@@ -159,9 +162,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
     lkw = r.learner_kw('test' if select_on == 'test' else 'valid')
     if lr is not None: lkw['lr'] = lr
     learn = adv_learner(dls, net, cb, out_dir=out, channels_last=channels_last, precision=precision, compile=compile, **lkw)
-    if distributed:
-        from advdistill.distributed import prepare, is_rank0
-        learn = prepare(learn)
+    if distributed: learn = prepare(learn)
     with (learn.no_bar() if quiet else contextlib.nullcontext()):
         if quiet: learn.logger = noop
         fit_adv(learn, epochs or r.epochs, resume=resume)
@@ -175,7 +176,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
                    models={'student': dict(arch=s_arch, kw=s_kw, n_params=n_params(net)),
                            **{a: dict(arch=p['arch'], kw=p['kw']) for a, p in prov.items()}},
                    checkpoint=which, select_on=select_on, epochs=epochs or r.epochs, train_wall_time_s=train_s,
-                   out_dir=str(out))
+                   out_dir=str(out), **({'distributed': learn.dist_info} if distributed else {}))
     rep.save_card(out/'card.json')
     return rep
 

@@ -253,8 +253,9 @@ class Checkpoints(Callback):
     def __init__(self, ckpt_dir:str|Path,  # folder of `last.pth` and `best.pth`
                  monitor:str='valid_loss', # a Recorder column, e.g. 'robust_acc'
                  comp=None,                # `np.greater`/`np.less`; default: lower is better for losses, higher otherwise
+                 write:bool=True,          # False: follow the run and resume from files, but write none (e.g. ranks > 0)
                 ):
-        self.ckpt_dir, self.monitor = Path(ckpt_dir), monitor
+        self.ckpt_dir, self.monitor, self.write = Path(ckpt_dir), monitor, write
         self.comp = comp or (np.less if 'loss' in monitor else np.greater)
         self.resume_state, self.saved_epoch = None, None
     @property
@@ -313,9 +314,9 @@ def after_epoch(self:Checkpoints):
     if not all(bool(torch.isfinite(p).all()) for p in student_of(self.learn).parameters()):
         raise NonFiniteLossError(f"the student's weights are not finite after epoch {self.epoch}; {self.last} was not "
                                  "overwritten. Lower the learning rate or train in fp32.")
-    atomic_save(self.state(), self.last)
-    self.saved_epoch = self.epoch
-    if better: atomic_copy(self.last, self.best_path)
+    if self.write: atomic_save(self.state(), self.last)
+    self.saved_epoch = self.epoch  # with write=False another process (rank 0) wrote it
+    if better and self.write: atomic_copy(self.last, self.best_path)
 
 @patch
 def _restore(self:Checkpoints, ck:dict):
@@ -489,7 +490,7 @@ def fit_adv(learn:Learner,           # a learner from `adv_learner`
         else: start = _prepare_resume(learn, ckcb, n_epoch, lr, schedule)
     sched = ParamScheduler({'lr': EpochSchedule(schedule, lr, n_epoch)})
     learn.fit(n_epoch, lr, cbs=list(L(cbs)) + [sched], start_epoch=start)
-    if plot and ckcb is not None and learn.recorder.values: plot_history(learn, learn.out_dir/'history.png')
+    if plot and ckcb is not None and ckcb.write and learn.recorder.values: plot_history(learn, learn.out_dir/'history.png')
     return learn
 
 # %% ../nbs/07_learner.ipynb #34110107

@@ -26,8 +26,8 @@ def nb2md(nb_path):
     for c in nb['cells']:
         src = _src(c)
         if c['cell_type'] == 'raw': continue  # frontmatter
-        if c['cell_type'] == 'markdown':
-            parts.append(src.strip('\n')); continue
+        if c['cell_type'] == 'markdown':  # images are relative to nbs/, the README sits at the top level
+            parts.append(re.sub(r'\]\((?!https?:|/)([^)]+\.(?:png|jpg|svg|gif))\)', r'](nbs/\1)', src.strip('\n'))); continue
         ds = _directives(src)
         if any(d.startswith(('hide', 'include: false', 'default_exp', 'export')) for d in ds): continue
         code = _strip(src)
