@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 PY    := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install test demo readme docs docs-check check-clean check-export check-readme nbtest export clean-nbs
+.PHONY: install test demo repro readme docs docs-check check-clean check-export check-readme nbtest export clean-nbs
 
 # (Re)install when the venv is missing or the package metadata changed.
 $(STAMP): settings.ini setup.py pyproject.toml
@@ -47,6 +47,10 @@ test: check-clean check-export check-readme nbtest
 # The main job on the embedded default (digits): teachers, a student per method, evaluation, table, cards, chart.
 demo: install
 	$(BIN)/advdistill-demo --out runs/demo
+
+# The small-scale reproduction cards (results/repro/): every missing card; `make repro FORCE=--force` redoes them all.
+repro: install
+	$(BIN)/advdistill-repro --all --jobs 2 $(FORCE)
 
 # The documentation site (needs Quarto: https://quarto.org/docs/get-started/ or `nbdev_install_quarto`).
 docs: install

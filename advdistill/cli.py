@@ -4,7 +4,7 @@
 
 # %% ../nbs/30_cli.ipynb #d1edbe7f
 from __future__ import annotations
-import sys, os, ast, json, time, argparse, contextlib, io, logging, warnings
+import sys, os, re, ast, json, time, shlex, argparse, contextlib, io, logging, warnings
 warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.* is deprecated')  # raised by a dependency at import
 from pathlib import Path
 import torch
@@ -40,8 +40,16 @@ def run_cli(fn, prog:str, argv=None)->int:
 
 # %% ../nbs/30_cli.ipynb #812e6ff6
 def _value(s:str):
+    "A Python literal, a fraction such as '8/255' (as a float), or else the string itself."
+    if re.fullmatch(r'\s*\d+(\.\d*)?\s*/\s*\d+(\.\d*)?\s*', s):
+        num, den = (float(v) for v in s.split('/'))
+        if den: return num / den
     try: return ast.literal_eval(s)
     except (ValueError, SyntaxError): return s
+
+def _command(prog:str, argv=None)->str:
+    "The command line of this run, as a shell would take it."
+    return shlex.join([prog, *(sys.argv[1:] if argv is None else argv)])
 
 def parse_teacher(spec:str)->dict:
     "Parse `[ARG=]ARCH[,key=value...]:PATH` into `{'attr', 'arch', 'kw', 'path'}`."
@@ -140,6 +148,9 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
           precision:str|None=None,   # 'bf16' or 'fp16' autocast for the update (attacks stay in fp32)
           compile:bool=False,        # torch.compile the student
           distributed:bool=False,    # data-parallel over the processes `torchrun` started (`advdistill.distributed`)
+          method_kw:dict|None=None,  # override the method callback's arguments (e.g. {'beta': 0.5}; sweeps, ablations)
+          diagnostics=(),            # teacher-trust columns in the history: any of 'acc', 'categories', 'alpha' (`TeacherTrust`)
+          command:str|None=None,     # the command line that started the run (recorded in the card)
          )->EvalReport|None:
     "Train `method` as its recipe says (with overrides), evaluate the selected checkpoint and write the result card."
     r = pick_recipe(method, dataset, recipe)
@@ -162,10 +173,15 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
     s_arch = student or r.student
     s_kw = {**(r.student_kw if s_arch == r.student else {}), **({'width': width} if width is not None else {})}
     net = get_model(s_arch, n_cls=dls.c, **s_kw).to(dev)
-    cb = get_method(r.method)(**r.callback_kw)
+    try: cb = get_method(r.method)(**{**r.callback_kw, **(method_kw or {})})
+    except TypeError as e: raise CLIError(f"--method-kw: {e}; see help(advdistill.callback.core.get_method({r.method!r})).") from None
     prov = attach_teachers(cb, [parse_teacher(t) if isinstance(t, str) else t for t in teachers], r, dls.c)
     lkw = r.learner_kw('test' if select_on == 'test' else 'valid')
     if lr is not None: lkw['lr'] = lr
+    if diagnostics:
+        from advdistill.diagnostics import TeacherTrust
+        try: lkw['cbs'] = [TeacherTrust(tuple(diagnostics))]
+        except ValueError as e: raise CLIError(f"--diagnostics: {e}") from None
     learn = adv_learner(dls, net, cb, out_dir=out, channels_last=channels_last, precision=precision, compile=compile, **lkw)
     if distributed: learn = prepare(learn)
     with (learn.no_bar() if quiet else contextlib.nullcontext()):
@@ -181,7 +197,8 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
                    models={'student': dict(arch=s_arch, kw=s_kw, n_params=n_params(net)),
                            **{a: dict(arch=p['arch'], kw=p['kw']) for a, p in prov.items()}},
                    checkpoint=which, select_on=select_on, epochs=epochs, train_wall_time_s=train_s,
-                   out_dir=str(out), **({'distributed': learn.dist_info} if distributed else {}))
+                   out_dir=str(out), method_kw=method_kw or {}, command=command,
+                   **({'distributed': learn.dist_info} if distributed else {}))
     rep.save_card(out/'card.json')
     return rep
 
@@ -196,6 +213,9 @@ def evaluate_checkpoint(ckpt,                  # a checkpoint file (any format `
                         device:str|None=None, data_root:str|None=None, data_kw:dict|None=None,
                         square:bool=False,     # add the Square black-box attack
                         seed:int=0, quiet:bool=False,
+                        eps:float|None=None,   # radius of the preset's attacks (default: the preset's)
+                        surrogate:str|dict|None=None, # `ARCH[,k=v]:PATH` of a model to craft transfer attacks on
+                        command:str|None=None, # the command line (recorded in the card)
                        )->EvalReport:
     "Load `ckpt` into `model`, evaluate it on the test split of `dataset` and write the result card."
     p = Path(ckpt)
@@ -206,18 +226,25 @@ def evaluate_checkpoint(ckpt,                  # a checkpoint file (any format `
     net = get_model(model, n_cls=dls.c, **(model_kw or {}))
     try: load_checkpoint(net, p)
     except ValueError as e: raise CLIError(f"{p} does not fit {model}({model_kw or ''}): {str(e).splitlines()[0]}") from None
+    sur = None
+    if surrogate is not None:
+        s = parse_teacher(surrogate) if isinstance(surrogate, str) else surrogate
+        sur = get_model(s['arch'], n_cls=dls.c, **s['kw'])
+        try: load_checkpoint(sur, s['path'])
+        except ValueError as e: raise CLIError(f"--surrogate {s['path']} does not fit {s['arch']}: {str(e).splitlines()[0]}") from None
+        sur = sur.to(dev).eval()
     rep = evaluate(net.to(dev), dls.test, attacks=attacks, n=n, seed=seed, square=square, verbose=not quiet,
-                   dataset=dataset, models={'model': dict(arch=model, kw=model_kw or {}, n_params=n_params(net))},
-                   checkpoint=dict(path=str(p), sha256=_sha256(p)))
+                   surrogate=sur, eps=eps, dataset=dataset,
+                   models={'model': dict(arch=model, kw=model_kw or {}, n_params=n_params(net)),
+                           **({'surrogate': dict(arch=s['arch'], kw=s['kw'], path=str(s['path']))} if sur is not None else {})},
+                   checkpoint=dict(path=str(p), sha256=_sha256(p)), command=command)
     rep.save_card(Path(out) if out else p.with_suffix('.card.json'))
     return rep
 
 # %% ../nbs/30_cli.ipynb #41ab66ba
 def demo_attacks()->dict:
-    "The demo's columns: FGSM, PGD-20, CW∞ (SAT settings) and AutoAttack's APGD-CE and APGD-T (3 target classes)."
-    aa = 'AA (APGD-CE, APGD-T)'
-    return {'FGSM': FGSM(name='FGSM'), 'PGD-20': PGD(steps=20, name='PGD-20'), 'CW∞': CWinf(steps=30, name='CW∞'),
-            aa: AutoAttack(version='custom', attacks=['apgd-ce', 'apgd-t'], n_target_classes=3, name=aa)}
+    "The demo's columns (the `'digits'` preset at ε = 16/255): FGSM, PGD-20, CW∞ and AutoAttack's APGD-CE and APGD-T (top target)."
+    return preset_attacks('digits')
 
 DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'akd2', 'rslad', 'iad', 'adaad', 'adaiad', 'mtard', 'ardir')
 _NATURAL_TEACHERS = ('teacher_std', 'teacher_nat', 'teacher_st')  # the clean teacher of AKD², MTARD and IAD-II
@@ -238,11 +265,11 @@ def _summary_row(name, rep)->dict:
 
 def demo_table(rows:list)->str:
     "The demo's comparison as a plain-text table (accuracies in %)."
-    cols = list(rows[0]['accuracy'])
-    head = f"{'model':<22}" + ''.join(f"{c:>16}" for c in cols) + f"{'train (s)':>11}"
+    cols = list(rows[0]['accuracy']); w = {c: max(9, len(c) + 2) for c in cols}
+    head = f"{'model':<22}" + ''.join(f"{c:>{w[c]}}" for c in cols) + f"{'train (s)':>11}"
     lines = [head, '-'*len(head)]
     for r in rows:
-        lines.append(f"{r['name']:<22}" + ''.join(f"{100*r['accuracy'][c]:>16.2f}" for c in cols) + f"{r['train_s']:>11.0f}")
+        lines.append(f"{r['name']:<22}" + ''.join(f"{100*r['accuracy'][c]:>{w[c]}.2f}" for c in cols) + f"{r['train_s']:>11.0f}")
     return '\n'.join(lines)
 
 def demo_chart(rows:list, path)->Path:
@@ -302,18 +329,21 @@ def demo(out:str|Path='runs/demo',  # output folder
     dev = get_device(device)
     jobs = jobs or (1 if dev.type == 'cuda' else min(2, os.cpu_count() or 1))
     kw = dict(dataset='digits', seed=seed, device=device, quiet=quiet, eval_n=eval_n or 100,
-              eval_preset=eval_preset or ('quick' if quick else demo_attacks()), epochs=2 if quick else None)
+              eval_preset=eval_preset or (preset_attacks('quick', eps=EPS_DIGITS) if quick else demo_attacks()),
+              epochs=2 if quick else None)
     log, t0 = (lambda s: print(s, flush=True)), time.perf_counter()
     need_nat = any(a in _NATURAL_TEACHERS for m in methods for a in _teacher_attrs(m))
-    tjobs = [dict(name=f'teacher-{n}', method=n, recipe=f'{n}-digits', out=out/f'teacher-{n}', **kw)
+    tjobs = [dict(name=f'teacher-{n}', method=n, recipe=f'{n}-teacher-digits', out=out/f'teacher-{n}', **kw)
              for n in ['pgdat'] + (['natural'] if need_nat else [])]
     log(f"advdistill demo on digits: {len(tjobs)} teacher(s), {len(methods)} student(s), {jobs} at a time -> {out}")
     rows = _run_all(tjobs, jobs, log)
-    tspec = lambda n: dict(arch=get_recipe(f"{n}-digits").student, kw=get_recipe(f"{n}-digits").student_kw,
+    tspec = lambda n: dict(arch=get_recipe(f"{n}-teacher-digits").student, kw=get_recipe(f"{n}-teacher-digits").student_kw,
                           path=str(out/f"teacher-{n}"/'best.pth'))
     robust, natural = tspec('pgdat'), tspec('natural')
     sjobs = [dict(name=m, method=m, teachers=_demo_teachers(m, robust, natural), out=out/m, **kw) for m in methods]
-    rows += _run_all(sjobs, jobs, log)
+    slow = sorted(sjobs, key=lambda j: j['method'] != 'ardir')  # ARDIR's student is teacher-sized: start it first
+    done = {r['name']: r for r in _run_all(slow, jobs, log)}
+    rows += [done[m] for m in methods]
     (out/'demo.json').write_text(json.dumps(rows, indent=1))
     demo_chart(rows, out/'demo.png')
     log('\n' + demo_table(rows) + f"\n\ntotal {time.perf_counter()-t0:.0f} s; cards: {out}/*/card.json; "
@@ -357,6 +387,8 @@ def _train_parser():
     p.add_argument('--precision', choices=['fp32', 'bf16', 'fp16'], help='autocast for the update (attacks stay fp32)')
     p.add_argument('--compile', action='store_true', help='torch.compile the student')
     p.add_argument('--distributed', action='store_true', help='data-parallel training under torchrun')
+    p.add_argument('--method-kw', default='', help="override the method's arguments, e.g. beta=0.5,warmup=1")
+    p.add_argument('--diagnostics', default='', help="teacher-trust columns in history.csv: any of acc,categories,alpha")
     return p
 
 def _train(argv=None):
@@ -365,7 +397,7 @@ def _train(argv=None):
         raise CLIError(f"unknown data set {a.dataset!r}; valid data sets: {', '.join(list_datasets())}.")
     rep = train(a.method, a.dataset, a.student, a.teacher, a.recipe, a.epochs, a.out, a.resume, a.seed, a.bs, a.lr,
                 a.width, a.device, a.data_root, _kv(a.data_kw), a.select_on, a.eval_preset, a.eval_n, a.quiet,
-                a.channels_last, a.precision, a.compile, a.distributed)
+                a.channels_last, a.precision, a.compile, a.distributed, _kv(a.method_kw), [d for d in a.diagnostics.split(',') if d], _command('advdistill-train', argv))
     if rep is not None: print(rep); print(f"card: {rep.card['extra']['out_dir']}/card.json")
 
 def train_main(argv=None): sys.exit(run_cli(_train, 'advdistill-train', argv))
@@ -379,11 +411,14 @@ def _eval(argv=None):
     p.add_argument('--n', type=int); p.add_argument('--out'); p.add_argument('--square', action='store_true')
     p.add_argument('--device'); p.add_argument('--data-root'); p.add_argument('--data-kw', default='')
     p.add_argument('--seed', type=int, default=0); p.add_argument('--quiet', action='store_true')
+    p.add_argument('--eps', type=_value, help="radius of the preset's attacks, e.g. 16/255")
+    p.add_argument('--surrogate', metavar='ARCH[,k=v]:PATH', help='add transfer PGD-20 and CW∞ crafted on this model')
     a = p.parse_args(argv)
     if a.dataset.lower().replace('-', '_') not in list_datasets():
         raise CLIError(f"unknown data set {a.dataset!r}; valid data sets: {', '.join(list_datasets())}.")
     rep = evaluate_checkpoint(a.ckpt, a.model, a.dataset, a.attacks, a.n, a.out, _kv(a.model_kw), a.device,
-                              a.data_root, _kv(a.data_kw), a.square, a.seed, a.quiet)
+                              a.data_root, _kv(a.data_kw), a.square, a.seed, a.quiet, a.eps, a.surrogate,
+                              _command('advdistill-eval', argv))
     print(rep)
 
 def eval_main(argv=None): sys.exit(run_cli(_eval, 'advdistill-eval', argv))

@@ -21,6 +21,7 @@ __all__ = ['EVAL_PRESETS', 'CARD_FORMAT', 'MASKING_DEFAULTS', 'SANITY_CHECKS', '
 
 # %% ../nbs/08_evaluate.ipynb #3cd6f297
 _SAT = dict(alpha=STEP, rand_init='uniform_clamped')
+_DIG = dict(eps=EPS_DIGITS)
 EVAL_PRESETS = {
     'standard': [('FGSM', 'FGSM', {}), ('PGD-20 (SAT)', 'PGD', dict(steps=20, **_SAT)),
                  ('PGD-20 (TRADES)', 'PGD', dict(steps=20, alpha=STEP_TRADES, rand_init='uniform')),
@@ -38,6 +39,11 @@ EVAL_PRESETS = {
     'ard': [('PGD-20', 'PGD', dict(steps=20, alpha=STEP, rand_init='uniform'))],
     'trades': [('PGD-20', 'PGD', dict(eps=EPS_TRADES, steps=20, alpha=STEP_TRADES, rand_init='uniform')),
                ('AA', 'AutoAttack', dict(eps=EPS_TRADES))],
+    'digits': [('FGSM', 'FGSM', _DIG), ('PGD-20', 'PGD', dict(steps=20, alpha=STEP_DIGITS, rand_init='uniform_clamped', **_DIG)),
+               ('CW∞', 'CWinf', dict(steps=30, alpha=STEP_DIGITS, **_DIG)),
+               ('AA (APGD-CE, APGD-T)', 'AutoAttack', dict(version='custom', attacks=['apgd-ce', 'apgd-t'], n_target_classes=1, **_DIG))],
+    'small': [('FGSM', 'FGSM', _DIG), ('PGD-20', 'PGD', dict(steps=20, alpha=STEP_DIGITS, rand_init='uniform_clamped', **_DIG)),
+              ('CW∞', 'CWinf', dict(steps=30, alpha=STEP_DIGITS, **_DIG))],
     'quick': [('FGSM', 'FGSM', {}), ('PGD-10', 'PGD', dict(steps=10, **_SAT)), ('CW∞-10', 'CWinf', dict(steps=10)),
               ('AA (quick)', 'AutoAttack', dict(version='custom', attacks=['apgd-ce', 'apgd-t'], n_iter=10,
                                                 n_restarts=1, n_target_classes=3))],
@@ -68,7 +74,7 @@ def _attack_name(a):
 def resolve_attacks(attacks=None,   # None (the 'standard' preset), a preset name, a list of attacks or a {name: attack} dict
                     square:bool=False, # add the black-box Square attack
                     surrogate:nn.Module|None=None, # add transfer PGD-20 and CW∞ crafted on this model
-                    eps:float|None=None, # the radius of a preset's attacks (default: the preset's)
+                    eps:float|None=None, # the radius of a preset's attacks, Square and the transfer attacks (default: theirs)
                    )->dict:
     "The `{column name: attack}` dict that `evaluate` runs."
     if attacks is None: attacks = 'standard'
@@ -87,10 +93,12 @@ def resolve_attacks(attacks=None,   # None (the 'standard' preset), a preset nam
             name = _attack_name(a)
             if name in out: raise ValueError(f"two attacks are named {name!r}; give them different `name=`s.")
             out[name] = a
-    if square: out['Square'] = Square()
+    r = {} if eps is None else dict(eps=eps)                 # the black-box attacks take `eps` too,
+    st = {} if eps is None else dict(eps=eps, alpha=eps/4)   # with PGD's step at ε/4 (SAT's 2/255 at 8/255)
+    if square: out['Square'] = Square(**r)
     if surrogate is not None:
-        out['Transfer PGD-20'] = Transfer(surrogate, PGD(steps=20), name='Transfer PGD-20')
-        out['Transfer CW∞'] = Transfer(surrogate, CWinf(), name='Transfer CW∞')
+        out['Transfer PGD-20'] = Transfer(surrogate, PGD(steps=20, **st), name='Transfer PGD-20')
+        out['Transfer CW∞'] = Transfer(surrogate, CWinf(**st), name='Transfer CW∞')
     if 'Clean' in out: raise ValueError("'Clean' is the name of the clean-accuracy column; rename that attack.")
     for k, a in out.items():
         if not callable(a): raise TypeError(f"attack {k!r} is not callable as attack(model, x, y).")

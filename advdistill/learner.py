@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #d7445b99
 from __future__ import annotations
-import contextlib, inspect, math, os, random, shutil, tempfile
+import contextlib, inspect, math, numbers, os, random, shutil, tempfile
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -161,8 +161,12 @@ def _atomic(path, write):
         with os.fdopen(fd, 'wb') as f:
             write(f); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
+        if isinstance(e, OSError):
+            msg = (f"could not write {path} ({e.strerror or e}); the previous file, if any, is intact; free disk "
+                   "space or choose another out_dir")
+            raise type(e)(*((e.errno, msg) if e.errno else (msg,))) from None
         raise
     return path
 
@@ -183,6 +187,7 @@ def check_out_dir(out_dir:str|Path)->Path:
     try:
         p.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=p, prefix='.write-test.'); os.close(fd); os.unlink(tmp)
+        for stale in p.glob('.*.pth.*.tmp'): stale.unlink(missing_ok=True)  # left by a write that was killed
     except OSError as e:
         raise type(e)(f"out_dir '{p}' is not a writable folder ({e.strerror or e}); choose another out_dir or fix its "
                       "permissions before training.") from None
@@ -437,7 +442,7 @@ def _learner_cbs(cb, cbs, nan_guard, channels_last, precision, out, monitor)->li
                                   'model_dir', 'wd', 'wd_bn_bias', 'train_bn', 'default_cbs'])
 def adv_learner(dls:DataLoaders,      # training and validation data (`.test` too for `select_on='test'`)
                 student:nn.Module,    # the network trained: the only one in the optimiser
-                cb:Callback|None=None, # the method callback (e.g. `RSLAD(teacher=...)`); None trains on clean data
+                cb:Callback|None=None, # the method callback (e.g. `RSLAD(teacher=...)`); None: `Natural()`, clean training
                 metrics=None,         # fastai metrics (default: `accuracy`)
                 lr:float=0.1,         # base learning rate (the schedule multiplies it)
                 mom:float=0.9,        # SGD momentum
@@ -455,6 +460,9 @@ def adv_learner(dls:DataLoaders,      # training and validation data (`.test` to
                 nan_guard:bool=True,  # stop with `NonFiniteLossError` on a NaN/inf training loss
                 **kwargs)->AdvLearner:
     "A fastai `Learner` for adversarial training/distillation: SGD with coupled weight decay, the method callback, loss-term columns, checkpoints."
+    if cb is None:  # clean training through the `natural` method, so its batch checks (range, labels) apply too
+        from advdistill.methods.natural import Natural
+        cb = Natural()
     _check_teachers(cb, student)
     metrics = [accuracy] if metrics is None else list(L(metrics))
     rm = _robust_metric(robust_metric, robust_max_n)
@@ -480,6 +488,8 @@ def fit_adv(learn:Learner,           # a learner from `adv_learner`
             plot:bool=True,          # write `out_dir/history.png` at the end
            )->Learner:
     "Fit `learn` on a per-epoch learning-rate schedule with checkpoints, resuming from `last.pth` if asked."
+    if isinstance(n_epoch, bool) or not isinstance(n_epoch, numbers.Integral) or n_epoch < 1:
+        raise ValueError(f"n_epoch must be an integer >= 1, got {n_epoch!r}.")
     lr = float(learn.lr if lr is None else lr)
     schedule = check_schedule(schedule if schedule is not None else getattr(learn, 'lr_schedule', None))
     ckcb, start = getattr(learn, 'checkpoints', None), 0

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import copy, json, math
 from dataclasses import dataclass, field, asdict, fields
-from .core import EPS, STEP, EPS_TRADES, STEP_TRADES_TRAIN
+from .core import EPS, STEP, EPS_TRADES, STEP_TRADES_TRAIN, EPS_DIGITS, STEP_DIGITS
 from .learner import constant, multistep, piecewise, cosine, check_schedule, lr_at
 
 # %% auto #0
@@ -33,7 +33,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'mtard':   (('teacher_adv', 'teacher_nat'), ('eta', 'anl_beta', 'kl_scale', 'log_eps')),
     'ardir':   (('teacher',), ('beta', 'tau', 'combo', 'layers')),
 }
-EVAL_PRESETS = ('iad', 'rslad', 'mtard', 'adaad', 'ardir', 'trades', 'quick')
+EVAL_PRESETS = ('iad', 'rslad', 'mtard', 'adaad', 'ardir', 'trades', 'quick', 'digits', 'small')
 DATASETS = {'cifar10': 10, 'cifar100': 100, 'svhn': 10, 'tiny_imagenet': 200, 'digits': 10}
 SOURCES = ('code', 'paper', 'demo')
 SELECT_ON = ('valid', 'test', 'last')
@@ -383,15 +383,19 @@ for (combo, ds), beta in _BETA.items():
 
 # %% ../nbs/09_recipes.ipynb #8242bb37
 _DIGITS = dict(dataset='digits', source='demo', bs=64, lr=0.05, wd=5e-4, epochs=4, schedule=multistep([3]), student='resnet18',
-               student_kw={'width': 8}, eval_preset='quick', select_on='valid', select_by='best validation robust accuracy (PGD-5)',
-               select_attack=_pgd(5), seed=0, paper='demo (advdistill)', data_kw={'size': 16})
-_D = lambda atk: {**atk, 'steps': 5}
-T_DIG_AT = teacher('resnet18', 'recipe:pgdat-digits', width=16)
-T_DIG_ST = teacher('resnet18', 'recipe:natural-digits', width=16)
+               student_kw={'width': 4}, eval_preset='small', select_on='valid', select_by='best validation robust accuracy (PGD-5)',
+               select_attack=_pgd(5, STEP_DIGITS, eps=EPS_DIGITS), seed=0, paper='demo (advdistill)', data_kw={'size': 16})
+_D = lambda atk: {**atk, 'eps': EPS_DIGITS, 'step': STEP_DIGITS, 'steps': 5}
+T_DIG_AT = teacher('resnet18', 'recipe:pgdat-teacher-digits', width=16)
+T_DIG_ST = teacher('resnet18', 'recipe:natural-teacher-digits', width=16)
+_NAT = dict(select_by='best validation accuracy', monitor='accuracy', select_attack=None)
 _DIGIT_RECIPES = [
-    dict(name='natural-digits', method='natural', epochs=4, schedule=multistep([3]), student_kw={'width': 16},
-         select_by='best validation accuracy', monitor='accuracy', select_attack=None, notes='The clean teacher of the demo.'),
-    dict(name='pgdat-digits', method='pgdat', epochs=6, attack=_D(ATTACK_AT), student_kw={'width': 16}, notes='The robust teacher of the demo.'),
+    dict(name='natural-teacher-digits', method='natural', student_kw={'width': 16}, notes='The clean teacher.', **_NAT),
+    dict(name='pgdat-teacher-digits', method='pgdat', epochs=6, attack=_D(ATTACK_AT), student_kw={'width': 16}, notes='The robust teacher.'),
+    dict(name='trades-teacher-digits', method='trades', epochs=6, attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.),
+         student_kw={'width': 16}, notes="A TRADES teacher (IAD's second teacher type)."),
+    dict(name='natural-digits', method='natural', **_NAT),
+    dict(name='pgdat-digits', method='pgdat', attack=_D(ATTACK_AT)),
     dict(name='trades-digits', method='trades', attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.)),
     dict(name='mart-digits', method='mart', attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.)),
     dict(name='ard-digits', method='ard', attack=_D(ATTACK_ARD), method_kw=_ARD_KW, teachers={'teacher': T_DIG_AT}),

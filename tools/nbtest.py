@@ -1,5 +1,6 @@
 "Run every notebook with nbdev's test runner and close with a `N passed, N failed` summary line."
 import os, sys, argparse
+from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one thread per notebook process: notebooks already run in parallel
 from nbdev.config import get_config
 from nbdev.doclinks import nbglob
@@ -9,12 +10,14 @@ from fastcore.xtras import working_directory
 
 def main():
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument('--path', default=None, help='a notebook or glob (default: all of nbs/)')
+    p.add_argument('--path', default=None, help='a notebook, a folder or a glob such as "nbs/2*.ipynb" (default: all of nbs/)')
     p.add_argument('--flags', default='', help='space-separated test flags to run, e.g. "slow"')
     p.add_argument('--n_workers', type=int, default=None)
     a = p.parse_args()
     cfg = get_config()
-    files = [f.absolute() for f in sorted(nbglob(a.path, as_path=True)) if _keep_file(f, '.notest')]
+    paths = sorted(Path().glob(a.path)) if a.path and any(c in a.path for c in '*?[') else None
+    found = paths if paths is not None else nbglob(a.path, as_path=True)
+    files = [Path(f).absolute() for f in sorted(found) if _keep_file(Path(f), '.notest')]
     n_workers = a.n_workers if a.n_workers is not None else min(os.cpu_count() or 1, 2)
     with working_directory(cfg.nbs_path):
         res = parallel(test_nb, files, skip_flags=cfg.tst_flags.split(), force_flags=a.flags.split(),

@@ -14,7 +14,7 @@ from ..losses import kl_div, to_float
 from ..attacks import pgd, ce
 from ..models import forward_features
 from ..callback.core import AdvCallback, register_method
-from .pgdat import check_attack_args
+from .pgdat import check_attack_args, check_weights
 
 # %% auto #0
 __all__ = ['LPIPS_EPS', 'COMBOS', 'ardir_xi', 'lpips_ardir', 'ardir_target', 'ardir_loss', 'ARDIR']
@@ -134,6 +134,7 @@ class ARDIR(AdvCallback):
         check_attack_args(eps if teacher_eps is None else teacher_eps, step if teacher_step is None else teacher_step,
                           teacher_steps, teacher_rand_init, 'eval')
         if combo not in COMBOS: raise ValueError(f"combo must be one of {COMBOS} (CA is excluded by the paper), got {combo!r}.")
+        check_weights(beta=beta, tau=tau, lpips_eps=lpips_eps, positive=('tau',))
         if not 0 <= beta <= 1: raise ValueError(f"beta must be in [0, 1] (it weighs the feature term, 1 − beta the KL), got {beta}.")
         if tau <= 0: raise ValueError(f"tau must be > 0, got {tau}.")
         if kl_reduction not in ('batchmean', 'elementwise_mean', 'sum'):

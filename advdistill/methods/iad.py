@@ -9,6 +9,7 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import store_attr, patch
 from ..core import *
+from .pgdat import check_attack_args, check_weights
 from ..losses import kl_div, xent, to_float
 from ..attacks import pgd, ce, RAND_INITS
 from ..callback.core import AdvCallback, register_method
@@ -115,12 +116,11 @@ class IAD(AdvCallback):
                              f"(teacher + introspection), alpha2 (standard teacher) and 1-alpha1-alpha2 (CE), got alpha={alpha}.")
         if variant == 'I' and (alpha1, alpha2) != (0.5, 0.25):
             raise ValueError("alpha1/alpha2 are IAD-II's weights; IAD-I mixes with alpha. Pass variant='II' to use them.")
-        if attack_bn not in ('train', 'eval'): raise ValueError(f"attack_bn must be 'train' or 'eval', got {attack_bn!r}.")
-        if rand_init not in RAND_INITS: raise ValueError(f"rand_init must be one of {RAND_INITS}, got {rand_init!r}.")
-        if tau <= 0 or beta < 0: raise ValueError(f"tau must be > 0 and beta >= 0, got tau={tau}, beta={beta}.")
-        check_eps(eps, step)
+        check_attack_args(eps, step, steps, rand_init, attack_bn)
+        check_weights(beta=beta, tau=tau, alpha=alpha, alpha1=alpha1, alpha2=alpha2, positive=('tau',))
         warmup = IAD_WARMUP[variant] if warmup is None else warmup
-        if warmup < 0: raise ValueError(f"warmup must be >= 0 epochs, got {warmup}.")
+        if isinstance(warmup, bool) or not isinstance(warmup, int) or warmup < 0:
+            raise ValueError(f"warmup must be an integer >= 0 (epochs), got {warmup!r}.")
         weight_teacher = (variant == 'II') if weight_teacher is None else weight_teacher
         store_attr()
         self.teacher_attrs = ('teacher',) if variant == 'I' else ('teacher', 'teacher_st')

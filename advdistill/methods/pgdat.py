@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11_methods.pgdat.ipynb #3f7f08f7
 from __future__ import annotations
-import numbers
+import numbers, math
 import torch
 import torch.nn.functional as F
 from fastcore.basics import store_attr
@@ -14,7 +14,7 @@ from ..attacks import pgd, ce, RAND_INITS
 from ..callback.core import AdvCallback, register_method
 
 # %% auto #0
-__all__ = ['ATTACK_BN', 'pgdat_loss', 'check_attack_args', 'PGDAT']
+__all__ = ['ATTACK_BN', 'pgdat_loss', 'check_attack_args', 'check_weights', 'PGDAT']
 
 # %% ../../nbs/11_methods.pgdat.ipynb #3ec06976
 def pgdat_loss(*,
@@ -42,6 +42,17 @@ def check_attack_args(eps:float,      # L∞ radius in [0,1] units
     if attack_bn not in ATTACK_BN:
         raise ValueError(f"attack_bn must be 'train' or 'eval' (the student's BatchNorm mode during the attack), "
                          f"got {attack_bn!r}.")
+
+def check_weights(positive=(), # names that must be > 0 (temperatures); the others must be >= 0
+                  **weights,    # name=value: loss weights, temperatures, powers (None skips a value)
+                 ):
+    "Raise a `ValueError` naming the argument unless every value is a finite real number, >= 0 (> 0 for `positive`)."
+    for k, v in weights.items():
+        if v is None: continue
+        if isinstance(v, bool) or not isinstance(v, numbers.Real) or not math.isfinite(v):
+            raise ValueError(f"{k} must be a finite number, got {v!r}.")
+        if v < 0 or (k in positive and v == 0):
+            raise ValueError(f"{k} must be {'> 0' if k in positive else '>= 0'}, got {v}.")
 
 # %% ../../nbs/11_methods.pgdat.ipynb #059d3f87
 @register_method('pgdat')

@@ -9,6 +9,7 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import store_attr
 from ..core import *
+from .pgdat import check_attack_args, check_weights
 from ..losses import kl_div, to_float, REDUCTIONS
 from ..attacks import pgd, kl_to, RAND_INITS
 from ..callback.core import AdvCallback, register_method, n_classes
@@ -84,11 +85,10 @@ class RSLAD(AdvCallback):
         if soft_labels == 'ssl' and teacher is not None:
             raise ValueError("soft_labels='ssl' trains on smoothed labels and uses no teacher; drop teacher=... "
                              "(or use soft_labels='rsl'/'nsl' to distil from it).")
-        if attack_bn not in ('train', 'eval'): raise ValueError(f"attack_bn must be 'train' or 'eval', got {attack_bn!r}.")
-        if rand_init not in RAND_INITS: raise ValueError(f"rand_init must be one of {RAND_INITS}, got {rand_init!r}.")
         if not 0 <= smoothing < 1: raise ValueError(f"smoothing must be in [0, 1), got {smoothing}.")
         if kl_reduction not in REDUCTIONS[:3]: raise ValueError(f"kl_reduction must be one of {REDUCTIONS[:3]}, got {kl_reduction!r}.")
-        check_eps(eps, step)
+        check_attack_args(eps, step, steps, rand_init, attack_bn)
+        check_weights(w_adv=w_adv, w_nat=w_nat, alpha=alpha, kl_scale=kl_scale, log_eps=log_eps, smoothing=smoothing)
         w_adv, w_nat = rslad_weights(w_adv, w_nat, alpha)
         store_attr()
         self.teacher_attrs = () if soft_labels == 'ssl' else ('teacher',)
