@@ -382,7 +382,7 @@ for (combo, ds), beta in _BETA.items():
         notes='No public code: reduction (batchmean), feature layers (residual stages) and the attack are documented free choices.'))
 
 # %% ../nbs/09_recipes.ipynb #8242bb37
-_DIGITS = dict(dataset='digits', source='demo', bs=64, lr=0.05, wd=5e-4, epochs=4, schedule=multistep([3]), student='resnet18',
+_DIGITS = dict(dataset='digits', source='demo', bs=64, lr=0.05, wd=5e-4, epochs=12, schedule=multistep([9]), student='resnet18',
                student_kw={'width': 4}, eval_preset='small', select_on='valid', select_by='best validation robust accuracy (PGD-5)',
                select_attack=_pgd(5, STEP_DIGITS, eps=EPS_DIGITS), seed=0, paper='demo (advdistill)', data_kw={'size': 16})
 _D = lambda atk: {**atk, 'eps': EPS_DIGITS, 'step': STEP_DIGITS, 'steps': 5}
@@ -390,9 +390,9 @@ T_DIG_AT = teacher('resnet18', 'recipe:pgdat-teacher-digits', width=16)
 T_DIG_ST = teacher('resnet18', 'recipe:natural-teacher-digits', width=16)
 _NAT = dict(select_by='best validation accuracy', monitor='accuracy', select_attack=None)
 _DIGIT_RECIPES = [
-    dict(name='natural-teacher-digits', method='natural', student_kw={'width': 16}, notes='The clean teacher.', **_NAT),
-    dict(name='pgdat-teacher-digits', method='pgdat', epochs=6, attack=_D(ATTACK_AT), student_kw={'width': 16}, notes='The robust teacher.'),
-    dict(name='trades-teacher-digits', method='trades', epochs=6, attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.),
+    dict(name='natural-teacher-digits', method='natural', epochs=4, schedule=multistep([3]), student_kw={'width': 16}, notes='The clean teacher.', **_NAT),
+    dict(name='pgdat-teacher-digits', method='pgdat', epochs=6, schedule=multistep([3]), attack=_D(ATTACK_AT), student_kw={'width': 16}, notes='The robust teacher.'),
+    dict(name='trades-teacher-digits', method='trades', epochs=6, schedule=multistep([3]), attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.),
          student_kw={'width': 16}, notes="A TRADES teacher (IAD's second teacher type)."),
     dict(name='natural-digits', method='natural', **_NAT),
     dict(name='pgdat-digits', method='pgdat', attack=_D(ATTACK_AT)),
