@@ -17,13 +17,14 @@ from .models import get_model
 from .attacks import PGD, AutoAttack, no_param_grad, predict
 from .callback.core import get_method, list_methods
 from .learner import adv_learner, fit_adv
+from .cli import run_cli
 from .methods.ardir import ardir_loss
 
 # %% auto #0
 __all__ = ['CLOCKS', 'SYNC_METHODS', 'PLAIN_STEPS', 'BENCH_KW', 'FLOOR', 'BENCH_PRESETS', 'TARGETS', 'TARGET_METHODS',
            'machine_info', 'auto_clock', 'timed', 'memory_info', 'SyncCounter', 'plain_start', 'plain_pgd',
            'plain_step', 'floor_fns', 'bench_method', 'official_pgd_helper', 'bench_attack', 'bench_autoattack',
-           'bench_options', 'run_bench', 'format_table', 'plot_bench', 'bench_main']
+           'bench_options', 'target_rows', 'run_bench', 'format_table', 'plot_bench', 'bench_cli', 'bench_main']
 
 # %% ../nbs/31_bench.ipynb #bbaeb8fb
 def _cpu_model()->str:
@@ -507,7 +508,7 @@ def bench_options(name:str, student, teacher, # the method and () -> networks, a
 
 # %% ../nbs/31_bench.ipynb #d0386392
 BENCH_PRESETS = {
-    'quick': dict(student=('resnet18', {'width': 8}), teacher=('resnet18', {'width': 8}), bs=32, size=16, n_steps=3, target_steps=3,
+    'quick': dict(student=('resnet18', {'width': 8}), teacher=('resnet18', {'width': 8}), bs=32, size=16, n_steps=4, target_steps=8,
                   attack_bs=32, attack_reps=2, aa_n=2, aa_attacks=('apgd-ce', 'apgd-t'), options_method='rslad',
                   options=({}, {'channels_last': True}), options_reps=2),
     'full':  dict(student=('resnet18', {'width': 8}), teacher=('resnet18', {'width': 16}), bs=32, size=16, n_steps=8, target_steps=16,
@@ -532,15 +533,24 @@ def _spec_str(spec)->str:
     if callable(spec): return getattr(spec, '__name__', repr(spec))
     return f"{spec[0]}{spec[1] or ''}"
 
+def target_rows(res:dict)->list:
+    "Each target of a `run_bench` result: its name, what it measures, the value, the bound and whether it is met."
+    rows = {r['method']: r for r in res['train']}
+    out = [dict(name=f'ratio_{m}', what=f'{m} ours / plain', value=rows[m]['ratio'], bound=TARGETS['ratio'], op='≤')
+           for m in TARGET_METHODS if m in rows]
+    if rows:
+        w = max(rows.values(), key=lambda r: r['floor_ratio'])
+        out.append(dict(name='floor_ratio_all', what=f"step / floor, highest ({w['method']})", value=w['floor_ratio'],
+                        bound=TARGETS['floor_ratio'], op='≤'))
+    if res.get('attack'):
+        out.append(dict(name='pgd_speedup', what=f"helper / our PGD-{res['attack']['steps']}", value=res['attack']['speedup'],
+                        bound=TARGETS['pgd_speedup'], op='≥'))
+    for t in out: t['met'] = t['value'] <= t['bound'] if t['op'] == '≤' else t['value'] >= t['bound']
+    return out
+
 def _targets(res)->dict:
     "Whether each target is met, from a `run_bench` result."
-    rows = {r['method']: r for r in res['train']}
-    out = {}
-    for m in TARGET_METHODS:
-        if m in rows: out[f'ratio_{m}'] = rows[m]['ratio'] <= TARGETS['ratio']
-    if rows: out['floor_ratio_all'] = max(r['floor_ratio'] for r in rows.values()) <= TARGETS['floor_ratio']
-    if res.get('attack'): out['pgd_speedup'] = res['attack']['speedup'] >= TARGETS['pgd_speedup']
-    return out
+    return {t['name']: t['met'] for t in target_rows(res)}
 
 # %% ../nbs/31_bench.ipynb #3ed63465
 def run_bench(preset:str='quick',  # 'quick', 'full' or 'gpu' (`BENCH_PRESETS`)
@@ -565,7 +575,7 @@ def run_bench(preset:str='quick',  # 'quick', 'full' or 'gpu' (`BENCH_PRESETS`)
     log = log or (lambda *a: None)
     try:
         res = {'preset': preset, 'config': {k: _spec_str(v) if k in ('student', 'teacher') else v for k, v in cfg.items()},
-               'machine': machine_info(dev), 'clock': auto_clock(dev), 'train': []}
+               'machine': machine_info(dev), 'clock': auto_clock(dev), 'memory_start': memory_info(dev), 'train': []}
         st, te = _net(cfg['student']), _net(cfg['teacher'])
         t1 = time.perf_counter()
         for m in methods:
@@ -636,6 +646,12 @@ def _machine_line(res)->str:
             + ', '.join(f"{k} {v:.0f} s" for k, v in res.get('section_s', {}).items()) + ").")
 
 # %% ../nbs/31_bench.ipynb #8cb51d89
+def _memory_line(res)->str:
+    mem, st = res['memory'], res.get('memory_start') or {}
+    if 'cuda_peak_mb' in mem: return f"Memory: CUDA allocator peak {_f(mem['cuda_peak_mb'], 0)} MB (per method in the table)."
+    s = f" (already {_f(st['peak_rss_mb'], 0)} MB when `run_bench` began: the imported libraries)" if 'peak_rss_mb' in st else ''
+    return f"Memory: peak RSS of the process {_f(mem['peak_rss_mb'], 0)} MB{s}."
+
 def format_table(res:dict)->str:
     "A `run_bench` result as Markdown tables."
     out = [_machine_line(res), ''] + _train_table(res['train'])
@@ -654,36 +670,43 @@ def format_table(res:dict)->str:
         out += ['', '| speed options | step ms | img/s | speed-up |', '|---|---|---|---|']
         out += [f"| {r['options'] or 'fp32'} | {_f(r['step_ms'])} | {_f(r['ips'])} | {_f(r['speedup'], 2)} |"
                 for r in res['options']]
-    mem = res.get('memory', {})
-    if mem: out += ['', 'Memory: ' + ', '.join(f"{k} {_f(v, 0)}" for k, v in mem.items()) + '.']
-    t = res.get('targets', {})
-    if t: out += ['', 'Targets: ' + ', '.join(f"{k} {'met' if v else 'NOT met'}" for k, v in t.items()) + '.']
+    if res.get('memory'): out += ['', _memory_line(res)]
+    t = target_rows(res)
+    if t: out += ['', 'Targets: ' + ', '.join(f"{r['what']} {_f(r['value'], 3)} {r['op']} {r['bound']} "
+                                               f"{'met' if r['met'] else '**NOT met**'}" for r in t) + '.']
     return '\n'.join(out)
 
 # %% ../nbs/31_bench.ipynb #aa0f5285
 def plot_bench(res:dict,   # a `run_bench` result
                path=None,  # also save the figure there (PNG)
               ):
-    "Bar chart of ours/plain and step/floor per method, with the targets."
+    "Ours/plain (with its inter-quartile range) and step/floor per method, drawn from 1, with the targets; target methods in bold."
     import matplotlib
     if path is not None: matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
-    rows = res['train']
-    fig, ax = plt.subplots(figsize=(max(6, 0.7*len(rows)), 3.2))
-    i = range(len(rows)); w = 0.4
-    ax.bar([k - w/2 for k in i], [r['ratio'] for r in rows], w, label='ours / plain')
-    ax.bar([k + w/2 for k in i], [r['floor_ratio'] for r in rows], w, label='step / floor')
-    ax.axhline(TARGETS['ratio'], ls='--', c='C0', lw=1); ax.axhline(TARGETS['floor_ratio'], ls='--', c='C1', lw=1)
-    ax.axhline(1, c='k', lw=0.5)
-    ax.set_xticks(list(i)); ax.set_xticklabels([r['method'] for r in rows], rotation=45)
-    ax.set_ylabel('time ratio'); ax.set_title(f"advdistill benchmark ({res['machine']['device']})"); ax.legend()
-    fig.tight_layout()
-    if path is not None: fig.savefig(path, dpi=100)
+    rows, w = res['train'], 0.4
+    i, r, fl = range(len(rows)), [x['ratio'] for x in rows], [x['floor_ratio'] for x in rows]
+    err = [[max(0, x['ratio'] - x['ratio_iqr'][0]) for x in rows], [max(0, x['ratio_iqr'][1] - x['ratio']) for x in rows]]
+    fig, ax = plt.subplots(figsize=(max(7, 0.75*len(rows)), 3.8), layout='constrained')
+    ax.bar([k - w/2 for k in i], [v - 1 for v in r], w, bottom=1, yerr=err, capsize=2, label='ours / plain (IQR of steps)')
+    ax.bar([k + w/2 for k in i], [v - 1 for v in fl], w, bottom=1, label='step / floor')
+    ax.axhline(TARGETS['ratio'], ls='--', c='C0', lw=1, label=f"target ours / plain ≤ {TARGETS['ratio']} ({', '.join(TARGET_METHODS)})")
+    ax.axhline(TARGETS['floor_ratio'], ls=':', c='C1', lw=1.5, label=f"target step / floor ≤ {TARGETS['floor_ratio']}")
+    ax.axhline(1, c='k', lw=0.6)
+    hi = max(r + fl + [x['ratio_iqr'][1] for x in rows] + [TARGETS['floor_ratio']])
+    ax.set_ylim(min(0.95, min(r + fl) - 0.02), hi + 0.03)
+    ax.set_xticks(list(i)); ax.set_xticklabels([x['method'] for x in rows], rotation=45)
+    for lab in ax.get_xticklabels(): lab.set_fontweight('bold' if lab.get_text() in TARGET_METHODS else 'normal')
+    m = res['machine']
+    ax.set_ylabel('time ratio (lower is better)')
+    ax.set_title(f"advdistill-bench, preset '{res['preset']}': {m.get('gpu') or m['cpu']} ({m['cores']} cores, {m['threads']} PyTorch thread(s))", fontsize=10)
+    fig.legend(loc='outside lower center', ncol=2, fontsize=8, frameon=False)
+    if path is not None: fig.savefig(path, dpi=110)
     return fig
 
 # %% ../nbs/31_bench.ipynb #31c7f344
-def bench_main(argv=None):
-    "Console entry `advdistill-bench`: run the benchmark, print the table, write JSON (`--out`) and a chart (`--png`)."
+def bench_cli(argv=None)->dict:
+    "`advdistill-bench` without the exit: parse `argv`, run the benchmark, print the table, write `--out`/`--png`; returns the result."
     p = argparse.ArgumentParser(prog='advdistill-bench', description=bench_main.__doc__)
     p.add_argument('--quick', action='store_true', help="the 'quick' preset (under 2 minutes on 2 CPU cores)")
     p.add_argument('--preset', choices=list(BENCH_PRESETS), help="default: 'quick' with --quick, else 'gpu' on a GPU, else 'full'")
@@ -705,3 +728,7 @@ def bench_main(argv=None):
         Path(a.out).parent.mkdir(parents=True, exist_ok=True); Path(a.out).write_text(json.dumps(res, indent=1))
     if a.png: plot_bench(res, a.png)
     return res
+
+def bench_main(argv=None):
+    "Console entry `advdistill-bench`: run the benchmark, print the table, write JSON (`--out`) and a chart (`--png`)."
+    sys.exit(run_cli(bench_cli, 'advdistill-bench', argv))

@@ -11,9 +11,9 @@ from torch import nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['EPS', 'STEP', 'STEP_TRADES', 'EPS_TRADES', 'STEP_TRADES_TRAIN', 'EPS_DIGITS', 'STEP_DIGITS', 'NORMS_ALL',
-           'check_range', 'check_eps', 'check_labels', 'bn_mode', 'set_seed', 'DeviceError', 'get_device', 'freeze',
-           'model_device', 'n_params']
+__all__ = ['EPS', 'STEP', 'STEP_TRADES', 'EPS_TRADES', 'STEP_TRADES_TRAIN', 'EPS_DIGITS', 'STEP_DIGITS', 'NORMS_ALL', 'ARG_KINDS',
+           'check_range', 'check_eps', 'check_arg', 'check_labels', 'bn_mode', 'set_seed', 'DeviceError', 'get_device',
+           'freeze', 'model_device', 'n_params']
 
 # %% ../nbs/00_core.ipynb #bdf84f64
 EPS = 8/255              # L∞ radius used by every paper here
@@ -70,6 +70,58 @@ def check_eps(eps:float,          # attack radius in [0,1] units
     _check_radius(eps, 'eps', norm)
     if step is not None: _check_radius(step, 'step', norm)
 
+# %% ../nbs/00_core.ipynb #b72f9a68
+def _choices(cs): return ' or '.join([', '.join(map(repr, cs[:-1])), repr(cs[-1])] if len(cs) > 1 else [repr(cs[0])])
+
+def _module_hint(v)->str:
+    if isinstance(v, type): return f"the class {v.__name__}; pass an instance, e.g. {v.__name__}(...) with its weights loaded"
+    if isinstance(v, str): return (f"the string {v!r}; build the network with get_model({v!r}, ...) and load its weights "
+                                   "with load_checkpoint(model, path)")
+    if isinstance(v, dict): return ("a dict (a state dict?); build the architecture with get_model(...) and load these "
+                                    "weights into it with load_checkpoint(model, path)")
+    return f"{type(v).__name__} {v!r:.60}; pass a network, e.g. get_model(...) loaded with load_checkpoint(model, path)"
+
+def _arg_problem(v, name, kind, default):
+    "What is wrong with `v` as a `kind` (exception type, message), or None."
+    dflt = '' if default is None else f" (default: {default:.4g})" if isinstance(default, float) else f" (default: {default!r})"
+    num = isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
+    if kind == 'count' and not (isinstance(v, numbers.Integral) and num and v >= 0):
+        return ValueError, f"{name} must be an integer >= 0, got {v!r}; pass a whole number{dflt}"
+    if kind in ('weight', 'positive', 'fraction'):
+        lo = '> 0' if kind == 'positive' else '>= 0'
+        op = 'in [0, 1]' if kind == 'fraction' else lo
+        if not (num and math.isfinite(v)): return TypeError, f"{name} must be a finite number, got {v!r}; pass a number {op}{dflt}"
+        if v < 0 or (kind == 'positive' and v == 0): return ValueError, f"{name} must be {lo}, got {v!r}; pass a number {op}{dflt}"
+        if kind == 'fraction' and v > 1: return ValueError, f"{name} must be <= 1, got {v!r}; pass a number {op}{dflt}"
+    if kind == 'flag' and not isinstance(v, (bool, np.bool_)):
+        return TypeError, f"{name} must be True or False, got {v!r}; pass {name}=True or {name}=False{dflt}"
+    if kind == 'module' and not isinstance(v, nn.Module):
+        return TypeError, f"{name} must be a network (an nn.Module instance), got {_module_hint(v)}"
+    if isinstance(kind, tuple) and not (isinstance(v, (str, type(None))) and v in kind):
+        return ValueError, f"{name} must be {'' if len(kind) < 3 else 'one of '}{_choices(kind)}, got {v!r}{dflt}"
+
+# %% ../nbs/00_core.ipynb #fea52472
+ARG_KINDS = ('radius', 'count', 'weight', 'positive', 'fraction', 'flag', 'module')  # and a tuple: the valid values
+
+def check_arg(v,                   # the value given
+              name:str,            # the argument's name, for the message
+              kind,                # one of `ARG_KINDS`, or a tuple of the valid values
+              none_ok:bool=False,  # accept None too
+              owner:str='',        # what takes the argument (e.g. 'RSLAD'), to start the message
+              default=None,        # the argument's default, offered in the message
+             ):
+    "Return `v`, or raise a `ValueError`/`TypeError` naming `name`, the value found and the fix if `v` is not a valid `kind`."
+    if v is None and none_ok: return v
+    if not (isinstance(kind, tuple) or kind in ARG_KINDS): raise ValueError(f"kind must be one of {ARG_KINDS} or a tuple, got {kind!r}.")
+    pre = f"{owner}: " if owner else ''
+    if kind == 'radius':
+        try: _check_radius(v, name, 'Linf')
+        except (TypeError, ValueError) as e: raise type(e)(pre + str(e)) from None
+        return v
+    bad = _arg_problem(v, name, kind, default)
+    if bad: raise bad[0](f"{pre}{bad[1]}.")
+    return v
+
 # %% ../nbs/00_core.ipynb #2b91576d
 def check_labels(y:torch.Tensor,       # class indices
                  n_cls:int|None=None,  # number of classes the model predicts (None: not checked)
@@ -102,9 +154,10 @@ def bn_mode(model:nn.Module,  # the network whose mode is set
     "Context manager: put `model` in `mode` ('train'/'eval'/None) and restore each module's flag on exit."
     if mode not in ('train', 'eval', None):
         raise ValueError(f"bn_mode must be 'train', 'eval' or None, got {mode!r}.")
-    if mode is None: yield model; return
+    want = mode == 'train'
+    if mode is None or all(m.training == want for m in model.modules()): yield model; return  # nothing to set or restore
     flags = [(m, m.training) for m in model.modules()]
-    model.train(mode == 'train')
+    model.train(want)
     try: yield model
     finally:
         for m, f in flags: m.training = f

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #d7445b99
 from __future__ import annotations
-import contextlib, inspect, math, numbers, os, random, shutil, tempfile
+import contextlib, errno, inspect, math, numbers, os, random, shutil, tempfile
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -25,7 +25,7 @@ from fastai.callback.progress import CSVLogger
 from fastai.callback.channelslast import ChannelsLast
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from .core import *
-from .callback.core import AdvCallback, LossTerms, shares_params
+from .callback.core import AdvCallback, LossTerms, shares_params, restate_error
 
 # %% auto #0
 __all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'constant', 'multistep', 'piecewise', 'cosine', 'check_schedule', 'lr_factor',
@@ -154,19 +154,24 @@ def set_rng_state(st:dict,                 # a `rng_state()` result
             if s is not None and hasattr(dl, 'rng'): dl.rng.setstate(_py_tuple(s))
 
 # %% ../nbs/07_learner.ipynb #fbe077e6
+def _write_error(e:OSError, path:Path)->OSError:
+    "`e` restated to name `path`, say that the previous file is intact, and give the fix."
+    full = e.errno in (errno.ENOSPC, getattr(errno, 'EDQUOT', errno.ENOSPC))
+    fix = "free disk space or choose another out_dir" if full else "check that its folder exists and is writable, or choose another out_dir"
+    msg = f"could not write {path} ({e.strerror or e}); the previous file, if any, is intact; {fix}"
+    return type(e)(*((e.errno, msg) if e.errno else (msg,)))
+
 def _atomic(path, write):
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    path, tmp = Path(path), None
     try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
         with os.fdopen(fd, 'wb') as f:
             write(f); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException as e:
-        with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
-        if isinstance(e, OSError):
-            msg = (f"could not write {path} ({e.strerror or e}); the previous file, if any, is intact; free disk "
-                   "space or choose another out_dir")
-            raise type(e)(*((e.errno, msg) if e.errno else (msg,))) from None
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
+        if isinstance(e, OSError): raise _write_error(e, path) from None
         raise
     return path
 
@@ -385,11 +390,27 @@ class AdvLearner(Learner):
     def fit(self, n_epoch, lr=None, wd=None, cbs=None, reset_opt=False, start_epoch=0):
         self.first_epoch, self.fitting = start_epoch, True
         try: return super().fit(n_epoch, lr=lr, wd=wd, cbs=cbs, reset_opt=reset_opt)
+        except BaseException:  # fastai runs no `after_fit` on an error: put the method's loss function back
+            for cb in self.cbs:
+                if isinstance(cb, AdvCallback): cb._restore(); cb._drop()
+            raise
         finally: self.first_epoch, self.fitting = 0, False
     def _do_fit(self):
         for epoch in range(getattr(self, 'first_epoch', 0), self.n_epoch):
             self.epoch = epoch
             self._with_events(self._do_epoch, 'epoch', CancelEpochException)
+
+# %% ../nbs/07_learner.ipynb #b963fcdd
+@patch
+def _do_one_batch(self:AdvLearner):
+    "fastai's batch step; a PyTorch error in the student's forward becomes a `ValueError` naming the inputs (`restate_error`)."
+    self.pred = None
+    try: return super(AdvLearner, self)._do_one_batch()
+    except Exception as e:
+        if self.pred is not None: raise   # the forward succeeded: not a problem of the inputs
+        err = restate_error(e, self.xb[0], 'the student', 'training' if self.training else 'validation')
+        if err is None: raise
+        raise err from e
 
 # %% ../nbs/07_learner.ipynb #da77ae6e
 def _attack_from_config(cfg:dict):
@@ -420,6 +441,20 @@ def _select_dls(dls, select_on):
     return new
 
 # %% ../nbs/07_learner.ipynb #224aef4f
+def _check_args(dls, student, cb, lr, mom, wd):
+    "Clear errors for arguments of `adv_learner` that fastai would only trip over later."
+    if not (hasattr(dls, 'train') and hasattr(dls, 'valid')):
+        raise TypeError(f"dls must be fastai DataLoaders (with .train and .valid), got {type(dls).__name__}; build them with "
+                        "advdistill.data.get_dls(...) or fastai's DataLoaders(train_dl, valid_dl).")
+    check_arg(student, 'student', 'module', owner='adv_learner')
+    if not isinstance(cb, (Callback, type(None))):
+        got = f"the class {cb.__name__}; pass an instance, {cb.__name__}(...)" if isinstance(cb, type) else \
+              f"{type(cb).__name__} {cb!r:.40}; pass e.g. get_method('rslad')(teacher=...)"
+        raise TypeError(f"adv_learner: cb must be a method callback (a fastai Callback) or None, got {got}.")
+    check_arg(lr, 'lr', 'positive', owner='adv_learner'); check_arg(wd, 'wd', 'weight', owner='adv_learner')
+    if not 0 <= check_arg(mom, 'mom', 'weight', owner='adv_learner') < 1:
+        raise ValueError(f"adv_learner: mom must be in [0, 1), got {mom!r}; pass a momentum such as the default 0.9.")
+
 def _check_teachers(cb, student):
     if isinstance(cb, AdvCallback):
         for a, t in cb.teachers().items():
@@ -460,6 +495,7 @@ def adv_learner(dls:DataLoaders,      # training and validation data (`.test` to
                 nan_guard:bool=True,  # stop with `NonFiniteLossError` on a NaN/inf training loss
                 **kwargs)->AdvLearner:
     "A fastai `Learner` for adversarial training/distillation: SGD with coupled weight decay, the method callback, loss-term columns, checkpoints."
+    _check_args(dls, student, cb, lr, mom, wd)
     if cb is None:  # clean training through the `natural` method, so its batch checks (range, labels) apply too
         from advdistill.methods.natural import Natural
         cb = Natural()
@@ -490,7 +526,7 @@ def fit_adv(learn:Learner,           # a learner from `adv_learner`
     "Fit `learn` on a per-epoch learning-rate schedule with checkpoints, resuming from `last.pth` if asked."
     if isinstance(n_epoch, bool) or not isinstance(n_epoch, numbers.Integral) or n_epoch < 1:
         raise ValueError(f"n_epoch must be an integer >= 1, got {n_epoch!r}.")
-    lr = float(learn.lr if lr is None else lr)
+    lr = float(check_arg(learn.lr if lr is None else lr, 'lr', 'positive', owner='fit_adv'))
     schedule = check_schedule(schedule if schedule is not None else getattr(learn, 'lr_schedule', None))
     ckcb, start = getattr(learn, 'checkpoints', None), 0
     if getattr(learn, 'out_dir', None) is not None: check_out_dir(learn.out_dir)

@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['REDUCTIONS', 'to_float', 'reduce_kl', 'kl_div', 'soft_ce', 'xent']
+__all__ = ['REDUCTIONS', 'to_float', 'reduce_kl', 'check_pair', 'kl_div', 'soft_ce', 'xent']
 
 # %% ../nbs/04_losses.ipynb #f0a08eb1
 def to_float(x:torch.Tensor)->torch.Tensor:
@@ -28,6 +28,18 @@ def reduce_kl(elem:torch.Tensor,  # element-wise KL terms, shape (B, C)
     if reduction == 'none': return elem.sum(1)
     raise ValueError(f"reduction must be one of {REDUCTIONS}, got {reduction!r}.")
 
+# %% ../nbs/04_losses.ipynb #599086c9
+def check_pair(s:torch.Tensor,     # student logits (B, C)
+               t:torch.Tensor,     # teacher logits or probabilities (B, C)
+               what:str='teacher', # how to name `t` in the message
+              ):
+    "Raise a `ValueError` naming both shapes unless `s` and `t` are (B, C) outputs of the same shape."
+    if s.shape == t.shape and s.ndim == 2: return
+    same_b = s.ndim == t.ndim == 2 and len(s) == len(t)
+    fix = (f"the {what} predicts {t.shape[1]} classes and the student {s.shape[1]}: use a {what} trained on the same "
+           "data set" if same_b else "pass outputs for the same batch, shaped (B, C)")
+    raise ValueError(f"student logits of shape {tuple(s.shape)} and {what} outputs of shape {tuple(t.shape)} differ; {fix}.")
+
 # %% ../nbs/04_losses.ipynb #2d4d9b33
 def kl_div(s_logits:torch.Tensor,     # student logits (B, C): the distribution being moved
            t:torch.Tensor,            # teacher logits (B, C), or probabilities if `t_is_probs`
@@ -39,6 +51,7 @@ def kl_div(s_logits:torch.Tensor,     # student logits (B, C): the distribution 
            tau2:bool=True,            # multiply by τ² (the usual temperature correction)
           )->torch.Tensor:
     "KL(p_T ‖ p_S) with an explicit reduction, temperature and optional ε in the log (teacher first, as KLDivLoss)."
+    check_pair(s_logits, t)
     s, t = to_float(s_logits), to_float(t)
     log_ps = F.log_softmax(s / tau, dim=1)
     if t_is_probs: pt = t
@@ -59,6 +72,7 @@ def soft_ce(s_logits:torch.Tensor,      # student logits (B, C)
             tau2:bool=True,             # multiply by τ²
            )->torch.Tensor:
     "Cross-entropy with soft targets, −Σ p_T log p_S, with an explicit reduction."
+    check_pair(s_logits, t)
     s, t = to_float(s_logits), to_float(t)
     pt = t if t_is_probs else F.softmax(t / tau, dim=1)
     out = reduce_kl(-pt * F.log_softmax(s / tau, dim=1), reduction)

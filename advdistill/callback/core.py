@@ -4,17 +4,19 @@
 
 # %% ../../nbs/05_callback.core.ipynb #ddef965c
 from __future__ import annotations
-import math
+import math, inspect, os, traceback
 import torch
 from torch import nn
 from fastcore.foundation import L
+from fastcore.meta import PrePostInitMeta
 from fastai.callback.core import Callback
 from ..core import *
 from ..losses import xent
-from ..attacks import BN_ONE_HINT
+from ..attacks import BN_ONE_HINT, RAND_INITS
 
 # %% auto #0
-__all__ = ['METHODS', 'n_classes', 'shares_params', 'AdvCallback', 'register_method', 'import_methods', 'list_methods',
+__all__ = ['ATTACK_BN', 'NAMED_KINDS', 'ANNOTATION_KINDS', 'METHODS', 'n_classes', 'shares_params', 'restate_error',
+           'AdvCallback', 'arg_kind', 'check_settings', 'register_method', 'import_methods', 'list_methods',
            'get_method', 'LossTerms']
 
 # %% ../../nbs/05_callback.core.ipynb #66650312
@@ -29,10 +31,23 @@ def shares_params(a:nn.Module, b:nn.Module)->bool:
     ids = {id(p) for p in a.parameters()}
     return any(id(p) in ids for p in b.parameters())
 
+# %% ../../nbs/05_callback.core.ipynb #b5df58ea
+def restate_error(e:Exception,    # an error raised while networks ran on a batch
+                  x:torch.Tensor, # the batch's inputs
+                  who:str,        # what ran them: 'the student', 'RSLAD', ...
+                  what:str='training', # 'training' or 'validation'
+                 )->Exception|None:
+    "A `ValueError` restating a PyTorch error `e` with the batch's shape and dtype and the fix; None for advdistill's own errors."
+    if isinstance(e, torch.cuda.OutOfMemoryError) or not isinstance(e, (RuntimeError, ValueError, TypeError, IndexError)): return None
+    if f"{os.sep}advdistill{os.sep}" in traceback.extract_tb(e.__traceback__)[-1].filename: return None
+    first = (str(e).strip().splitlines() or [type(e).__name__])[0][:240]
+    return ValueError(f"{who} failed on {what} inputs of shape {tuple(x.shape)} and dtype {x.dtype} ({first}); give the student "
+                      "and teachers batches (B, C, H, W) of the size, channel count and dtype they were built for.")
+
 # %% ../../nbs/05_callback.core.ipynb #58f3da64
-class AdvCallback(Callback):
+class AdvCallback(Callback, metaclass=PrePostInitMeta):
     "Base of every method callback: checks and freezes teachers, crafts `x_adv` before each training batch, installs the method's loss."
-    order, run_valid = 5, False
+    order, run_valid = 5, True  # validation batches are checked too (`before_batch`), never attacked
     teacher_attrs = ()  # names of the attributes holding teachers, e.g. ('teacher',) or ('teacher_adv', 'teacher_nat')
     record_names = ()   # names of the loss terms and diagnostics put in `self.record` each training batch
     def __init__(self, **kwargs):
@@ -64,54 +79,86 @@ def teachers(self:AdvCallback)->dict:
     "The method's teachers by attribute name."
     return {a: getattr(self, a, None) for a in self.teacher_attrs}
 
+# %% ../../nbs/05_callback.core.ipynb #b416fa18
+ATTACK_BN = ('train', 'eval')  # the student's BatchNorm mode during a training attack
+NAMED_KINDS = {'eps': 'radius', 'step': 'radius', 'teacher_eps': 'radius', 'teacher_step': 'radius',
+               'steps': 'count', 'teacher_steps': 'count', 'warmup': 'count', 'tau': 'positive', 'lpips_eps': 'positive',
+               'alpha': 'fraction', 'alpha1': 'fraction', 'alpha2': 'fraction',  # 1 - alpha weighs another term
+               'rand_init': RAND_INITS, 'teacher_rand_init': RAND_INITS, 'attack_bn': ATTACK_BN}
+ANNOTATION_KINDS = {'bool': 'flag', 'nn.Module': 'module', 'float': 'weight', 'int': 'count'}
+
+def arg_kind(name:str, # the argument's name
+             ann='',   # its annotation (a string under `from __future__ import annotations`)
+            )->tuple:
+    "The `check_arg` kind of a method argument, by name (`NAMED_KINDS`) or annotation, and whether it accepts None."
+    toks = set(str(ann).replace(' ', '').split('|'))
+    kind = NAMED_KINDS.get(name) or next((k for a, k in ANNOTATION_KINDS.items() if a in toks), None)
+    return kind, 'None' in toks
+
+def check_settings(cls:type,     # the method's class: its `__init__` gives the annotations and defaults
+                   values:dict,  # name -> value: constructor arguments, or the attributes a method stored
+                   named_only:bool=False, # check only the shared settings of `NAMED_KINDS`
+                  ):
+    "Check `values` with `check_arg`, each by the kind `arg_kind` finds; the error names the class, argument, value and fix."
+    ps = inspect.signature(cls.__init__).parameters
+    for k, v in values.items():
+        p = ps.get(k)
+        if (named_only and k not in NAMED_KINDS) or (p is not None and p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)): continue
+        kind, none_ok = arg_kind(k, '' if p is None or p.annotation is p.empty else p.annotation)
+        if kind is not None: check_arg(v, k, kind, none_ok, cls.__name__, None if p is None or p.default is p.empty else p.default)
+
+# %% ../../nbs/05_callback.core.ipynb #6f281aa2
+@patch
+def __pre_init__(self:AdvCallback, *args, **kwargs):
+    "Check the constructor's arguments with `check_settings` before `__init__` runs."
+    try: ba = inspect.signature(type(self).__init__).bind(self, *args, **kwargs)
+    except TypeError: return  # a call `__init__` refuses: let it say why
+    check_settings(type(self), {k: v for k, v in ba.arguments.items() if k != 'self'})
+
 # %% ../../nbs/05_callback.core.ipynb #5cd6c8ef
 @patch
-def _check_attack_settings(self:AdvCallback):
-    "Check the attack settings a method stores (`eps`, `step`, `steps`, `rand_init`, `attack_bn`), whatever its constructor checked."
-    from advdistill.attacks import RAND_INITS
-    d, name = self.__dict__, type(self).__name__
-    if 'eps' in d and not callable(d['eps']): check_eps(d['eps'], d.get('step'))
-    st = d.get('steps')
-    if 'steps' in d and (isinstance(st, bool) or not isinstance(st, int) or st < 0):
-        raise ValueError(f"{name}: steps must be an integer >= 0, got {st!r}.")
-    if 'rand_init' in d and d['rand_init'] not in RAND_INITS:
-        raise ValueError(f"{name}: rand_init must be one of {RAND_INITS}, got {d['rand_init']!r}.")
-    if 'attack_bn' in d and d['attack_bn'] not in ('train', 'eval'):
-        raise ValueError(f"{name}: attack_bn must be 'train' or 'eval', got {d['attack_bn']!r}.")
-
-@patch
-def before_fit(self:AdvCallback):
-    self._check_attack_settings()
-    student, name = self.learn.model, type(self).__name__
-    dev, n_s = model_device(student), n_classes(student)
+def _check_teachers(self:AdvCallback, student, n_d):
+    "Each teacher present, a network apart from the student, frozen on its device, predicting the classes of the student and data."
+    name, dev, n_s = type(self).__name__, model_device(student), n_classes(student)
     for a, t in self.teachers().items():
         if t is None:
             raise ValueError(f"{name} needs a teacher `{a}`: pass {a}=<nn.Module> (e.g. get_model(...) then "
                              f"load_checkpoint(model, path)).")
-        if not isinstance(t, nn.Module): raise TypeError(f"{name}.{a} must be an nn.Module, got {type(t).__name__}.")
+        check_arg(t, a, 'module', owner=name)
         if t is student or shares_params(t, student):
             raise ValueError(f"{name}.{a} shares parameters with the student; pass a separate (copied) teacher.")
         freeze(t.to(dev))
         n_t = n_classes(t)
         if n_s and n_t and n_s != n_t:
             raise ValueError(f"{name}.{a} predicts {n_t} classes but the student predicts {n_s}; "
-                             "use a teacher trained on the same data set (or rebuild the student with n_cls={n_t}).")
-    n_d = getattr(self.dls, 'c', None)
-    if isinstance(n_d, int) and n_s and n_d != n_s:
-        raise ValueError(f"the student predicts {n_s} classes but the data set has {n_d}; build it with n_cls={n_d}.")
-    for a, t in self.teachers().items():
-        n_t = n_classes(t)
-        if isinstance(n_d, int) and n_t and n_t != n_d:
+                             f"use a teacher trained on the same data set (or rebuild the student with n_cls={n_t}).")
+        if n_d and n_t and n_t != n_d:
             raise ValueError(f"{name}.{a} predicts {n_t} classes but the data set has {n_d}; use a teacher trained "
                              "on this data set.")
+    counts = {a: n_classes(t) for a, t in self.teachers().items() if n_classes(t)}
+    if len(set(counts.values())) > 1:
+        raise ValueError(f"{name}'s teachers predict different class counts ({counts}); use teachers trained on one data set.")
+
+@patch
+def before_fit(self:AdvCallback):
+    check_settings(type(self), self.__dict__, named_only=True)  # settings changed after construction
+    student, n_d = self.learn.model, getattr(self.dls, 'c', None)
+    n_d, n_s = (n_d if isinstance(n_d, int) else None), n_classes(student)
+    if n_d and n_s and n_d != n_s:
+        raise ValueError(f"the student predicts {n_s} classes but the data set has {n_d}; build it with n_cls={n_d}.")
+    self._check_teachers(student, n_d)
     self._kept, self.record, self._bn_hooks = [], {}, []
-    self._n_cls = n_s or (n_d if isinstance(n_d, int) else None)
+    self._n_cls = n_s or n_d
 
 # %% ../../nbs/05_callback.core.ipynb #cfa96d39
 @patch
 def _adv_loss_func(self:AdvCallback, pred, *yb):
     if not self.training: return self.old_loss_func(pred, *yb)
-    loss, terms = self.adv_loss(pred, *yb)
+    try: loss, terms = self.adv_loss(pred, *yb)
+    except Exception as e:
+        err = restate_error(e, self.x_nat, type(self).__name__)
+        if err is None: raise
+        raise err from e
     self.record.update({k: v.detach() for k, v in terms.items()})
     return loss
 
@@ -151,22 +198,32 @@ def _drop(self:AdvCallback):
     for k in getattr(self, '_kept', ()): setattr(self, k, None)
 
 @patch
-def _check_batch(self:AdvCallback, x, y):
-    "Clear errors for a bad training batch (range, NaN, labels), naming the batch; the loss function is restored first."
+def _check_batch(self:AdvCallback, x, y, what='training'):
+    "Clear errors for a bad batch (range, NaN, dtype, labels), naming the batch; the loss function is restored first."
     try:
-        check_range(x, 'training inputs'); check_labels(y, getattr(self, '_n_cls', None), len(x), 'training labels')
+        check_range(x, f'{what} inputs')
+        w = next((p for p in self.learn.model.parameters() if p.is_floating_point()), None)
+        if w is not None and x.dtype != w.dtype:
+            raise TypeError(f"{what} inputs have dtype {x.dtype} but the student's weights are {w.dtype}; convert the "
+                            f"images with {'x.float()' if w.dtype == torch.float32 else f'x.to({w.dtype})'} in the data pipeline")
+        if y is not None: check_labels(y, getattr(self, '_n_cls', None), len(x), f'{what} labels')
     except (ValueError, TypeError) as e:
         self._restore(); self._drop()
-        raise type(e)(f"{str(e).rstrip('.')} (epoch {self.epoch}, batch {self.iter}).") from None
+        raise type(e)(f"{str(e).rstrip('.')} (epoch {getattr(self.learn, 'epoch', 0)}, batch {self.learn.iter}).") from None
 
 @patch
 def before_batch(self:AdvCallback):
-    x, y = self.xb[0], self.yb[0]
+    x, y = self.xb[0], (self.yb[0] if len(self.yb) else None)
+    if not self.training: return self._check_batch(x, y, 'validation')
     self._check_batch(x, y)
     self.record = {}
     self.keep(x_nat=x, y_nat=y)
     if len(x) == 1: self._guard_bn()
-    self.learn.xb = (self.adv_batch(x, y),)
+    try: self.learn.xb = (self.adv_batch(x, y),)
+    except Exception as e:
+        err = restate_error(e, x, type(self).__name__)
+        if err is None: raise
+        self._restore(); self._drop(); raise err from e
 
 @patch
 def after_batch(self:AdvCallback): self._drop(); self._unguard_bn()

@@ -12,7 +12,6 @@ from ..core import *
 from ..losses import kl_div, xent, to_float
 from ..attacks import pgd, adaad_kl
 from ..callback.core import AdvCallback, register_method
-from .pgdat import check_attack_args, check_weights
 
 # %% auto #0
 __all__ = ['adaad_loss', 'adaiad_trust', 'adaiad_loss', 'check_eps_schedule', 'eps_at', 'AdaAD', 'AdaIAD']
@@ -116,7 +115,7 @@ class AdaAD(AdvCallback):
                  attack_bn:str='eval',     # the student's BatchNorm mode during the attack
                  eps_schedule=None,        # None (fixed eps), a callable epoch -> eps, or ('linear', eps_start, eps_end, epochs)
                 ):
-        check_attack_args(eps, step, steps, rand_init, attack_bn); check_eps_schedule(eps_schedule); check_weights(alpha=alpha)
+        check_eps_schedule(eps_schedule)
         if kl_reduction not in ('elementwise_mean', 'batchmean', 'sum'):
             raise ValueError(f"kl_reduction must be 'elementwise_mean' (CIFAR-10 code) or 'batchmean' (CIFAR-100 code), got {kl_reduction!r}.")
         store_attr()
@@ -159,9 +158,7 @@ class AdaIAD(AdvCallback):
                  reforward:bool=True,      # re-run S(x) for the introspection target and for the CE, as the code (BN statistics)
                  weight_teacher:bool=False, # weight the teacher term by α_i too (IAD's paper) instead of the code's unweighted term
                 ):
-        check_attack_args(eps, step, steps, rand_init, attack_bn); check_eps_schedule(eps_schedule)
-        check_weights(beta=beta, tau=tau, alpha=alpha, positive=('tau',))
-        if not isinstance(warmup, int) or warmup < 0: raise ValueError(f"warmup must be an integer >= 0 (epochs), got {warmup!r}.")
+        check_eps_schedule(eps_schedule)
         store_attr()
     @property
     def record_names(self):

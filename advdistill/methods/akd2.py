@@ -11,7 +11,6 @@ from ..core import *
 from ..losses import kl_div, soft_ce, xent
 from ..attacks import pgd, ce
 from ..callback.core import AdvCallback, register_method
-from .pgdat import check_attack_args, check_weights
 from .ard import preset_values
 
 # %% auto #0
@@ -72,10 +71,7 @@ class AKD2(AdvCallback):
         store_attr()
         given = dict(w_ce=w_ce, w_adv=w_adv, w_std=w_std, tau=tau, kd=kd, rand_init=rand_init)
         for k, v in preset_values(AKD2, AKD2_PRESETS, preset, given).items(): setattr(self, k, v)
-        check_attack_args(eps, step, steps, self.rand_init, attack_bn)
-        check_weights(w_ce=self.w_ce, w_adv=self.w_adv, w_std=self.w_std, tau=self.tau, positive=('tau',))
         if self.kd not in KD_KINDS: raise ValueError(f"kd must be one of {KD_KINDS}, got {self.kd!r}.")
-        if self.tau <= 0: raise ValueError(f"tau must be > 0, got {self.tau}.")
 
 # %% ../../nbs/21_methods.akd2.ipynb #9a87d5a0
 @patch

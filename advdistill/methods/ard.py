@@ -12,7 +12,6 @@ from ..core import *
 from ..losses import kl_div, xent
 from ..attacks import pgd, ce
 from ..callback.core import AdvCallback, register_method
-from .pgdat import check_attack_args, check_weights
 
 # %% auto #0
 __all__ = ['ARD_PRESETS', 'ard_loss', 'preset_values', 'ARD']
@@ -72,8 +71,6 @@ class ARD(AdvCallback):
                  skip_nat:bool=False,     # skip the clean forward S(x) when alpha == 1 (the code runs it; it moves BN statistics)
                  preset:str|None=None,    # None/'goldblum' (the ARD code) or 'iad' (the IAD repository's ARD.py: τ=1, batchmean)
                 ):
-        check_attack_args(eps, step, steps, rand_init, attack_bn); check_weights(tau=tau, alpha=alpha, positive=('tau',))
-        if tau <= 0: raise ValueError(f"tau must be > 0, got {tau}.")
         store_attr()
         for k, v in preset_values(ARD, ARD_PRESETS, preset, dict(tau=tau, kl_reduction=kl_reduction)).items():
             setattr(self, k, v)

@@ -14,7 +14,6 @@ from ..losses import kl_div, to_float
 from ..attacks import pgd, ce
 from ..models import forward_features
 from ..callback.core import AdvCallback, register_method
-from .pgdat import check_attack_args, check_weights
 
 # %% auto #0
 __all__ = ['LPIPS_EPS', 'COMBOS', 'ardir_xi', 'lpips_ardir', 'ardir_target', 'ardir_loss', 'ARDIR']
@@ -130,16 +129,13 @@ class ARDIR(AdvCallback):
                  lpips_eps:float=LPIPS_EPS, # guard of Eq. 10's denominator
                  feat_relu:bool=False,    # ReLU each feature map before Eq. 10
                 ):
-        check_attack_args(eps, step, steps, rand_init, attack_bn)
-        check_attack_args(eps if teacher_eps is None else teacher_eps, step if teacher_step is None else teacher_step,
-                          teacher_steps, teacher_rand_init, 'eval')
         if combo not in COMBOS: raise ValueError(f"combo must be one of {COMBOS} (CA is excluded by the paper), got {combo!r}.")
-        check_weights(beta=beta, tau=tau, lpips_eps=lpips_eps, positive=('tau',))
+        for a, v in (("layers", layers), ("t_layers", t_layers)):
+            if not (v is None or isinstance(v, str) or (isinstance(v, (list, tuple)) and all(isinstance(l, str) for l in v))):
+                raise TypeError(f"ARDIR: {a} must be None, a module name or a list of names from model.named_modules(), got {v!r}.")
         if not 0 <= beta <= 1: raise ValueError(f"beta must be in [0, 1] (it weighs the feature term, 1 − beta the KL), got {beta}.")
-        if tau <= 0: raise ValueError(f"tau must be > 0, got {tau}.")
         if kl_reduction not in ('batchmean', 'elementwise_mean', 'sum'):
             raise ValueError(f"kl_reduction must be 'batchmean', 'elementwise_mean' or 'sum', got {kl_reduction!r}.")
-        if not lpips_eps > 0: raise ValueError(f"lpips_eps must be > 0 (it guards a division), got {lpips_eps}.")
         store_attr()
 
 # %% ../../nbs/26_methods.ardir.ipynb #ad33ae92

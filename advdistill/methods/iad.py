@@ -9,7 +9,6 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import store_attr, patch
 from ..core import *
-from .pgdat import check_attack_args, check_weights
 from ..losses import kl_div, xent, to_float
 from ..attacks import pgd, ce, RAND_INITS
 from ..callback.core import AdvCallback, register_method
@@ -116,11 +115,10 @@ class IAD(AdvCallback):
                              f"(teacher + introspection), alpha2 (standard teacher) and 1-alpha1-alpha2 (CE), got alpha={alpha}.")
         if variant == 'I' and (alpha1, alpha2) != (0.5, 0.25):
             raise ValueError("alpha1/alpha2 are IAD-II's weights; IAD-I mixes with alpha. Pass variant='II' to use them.")
-        check_attack_args(eps, step, steps, rand_init, attack_bn)
-        check_weights(beta=beta, tau=tau, alpha=alpha, alpha1=alpha1, alpha2=alpha2, positive=('tau',))
+        if alpha1 + alpha2 > 1:
+            raise ValueError(f"IAD-II weighs its CE by 1 - alpha1 - alpha2, which alpha1={alpha1} and alpha2={alpha2} make negative; "
+                             "keep alpha1 + alpha2 <= 1.")
         warmup = IAD_WARMUP[variant] if warmup is None else warmup
-        if isinstance(warmup, bool) or not isinstance(warmup, int) or warmup < 0:
-            raise ValueError(f"warmup must be an integer >= 0 (epochs), got {warmup!r}.")
         weight_teacher = (variant == 'II') if weight_teacher is None else weight_teacher
         store_attr()
         self.teacher_attrs = ('teacher',) if variant == 'I' else ('teacher', 'teacher_st')

@@ -11,7 +11,6 @@ from ..core import *
 from ..losses import to_float
 from ..attacks import pgd, ce
 from ..callback.core import AdvCallback, register_method
-from .pgdat import check_attack_args, check_weights
 
 # %% auto #0
 __all__ = ['mart_loss', 'MART']
@@ -48,7 +47,6 @@ class MART(AdvCallback):
                  attack_bn:str='eval',       # the student's mode during the attack
                  detach_target:bool=False,   # detach the clean prediction q in the KL term and its weight (the official code does not)
                 ):
-        check_attack_args(eps, step, steps, rand_init, attack_bn); check_weights(beta=beta)
         store_attr()
 
 # %% ../../nbs/13_methods.mart.ipynb #67fcbe4b

@@ -11,7 +11,6 @@ from ..core import *
 from ..losses import kl_div
 from ..attacks import pgd, ce
 from ..callback.core import AdvCallback, register_method
-from .pgdat import check_attack_args, check_weights
 
 # %% auto #0
 __all__ = ['mtard_loss', 'anl_update', 'ANLState', 'MTARD', 'plot_anl']
@@ -95,7 +94,6 @@ class MTARD(AdvCallback):
                  attack_bn:str='eval',     # the student's BatchNorm mode during the attack
                  eta_follows_lr:bool=True, # decay η with the model's learning rate (the code's ×0.1 at 215/260/285)
                 ):
-        check_attack_args(eps, step, steps, rand_init, attack_bn); check_weights(anl_beta=anl_beta, kl_scale=kl_scale, log_eps=log_eps)
         if not 0 <= eta <= 1: raise ValueError(f"eta (ANL's weight learning rate) must be in [0, 1], got {eta}.")
         store_attr()
         self.anl, self.history = ANLState(eta, anl_beta, eta_follows_lr), []

@@ -4,17 +4,16 @@
 
 # %% ../../nbs/11_methods.pgdat.ipynb #3f7f08f7
 from __future__ import annotations
-import numbers, math
 import torch
 import torch.nn.functional as F
 from fastcore.basics import store_attr
 from ..core import *
 from ..losses import to_float
-from ..attacks import pgd, ce, RAND_INITS
+from ..attacks import pgd, ce
 from ..callback.core import AdvCallback, register_method
 
 # %% auto #0
-__all__ = ['ATTACK_BN', 'pgdat_loss', 'check_attack_args', 'check_weights', 'PGDAT']
+__all__ = ['pgdat_loss', 'PGDAT']
 
 # %% ../../nbs/11_methods.pgdat.ipynb #3ec06976
 def pgdat_loss(*,
@@ -24,35 +23,6 @@ def pgdat_loss(*,
     "PGD-AT's outer loss, the batch-mean cross-entropy on the adversarial examples (Madry et al. Eq. (2.1)); returns `(loss, terms)`."
     loss = F.cross_entropy(to_float(s_adv), y, reduction='mean')
     return loss, {'ce_adv': loss}
-
-# %% ../../nbs/11_methods.pgdat.ipynb #726ef316
-ATTACK_BN = ('train', 'eval')
-
-def check_attack_args(eps:float,      # L∞ radius in [0,1] units
-                      step:float,     # step size in [0,1] units
-                      steps:int,      # number of PGD steps
-                      rand_init,      # random start, one of `advdistill.attacks.RAND_INITS`
-                      attack_bn:str,  # the student's mode during the attack, 'train' or 'eval'
-                     ):
-    "Raise a `ValueError` naming the fix for a bad training-attack setting (used by every method's constructor)."
-    check_eps(eps, step)
-    if not isinstance(steps, numbers.Integral) or isinstance(steps, bool) or steps < 0:
-        raise ValueError(f"steps must be an integer >= 0, got {steps!r}.")
-    if rand_init not in RAND_INITS: raise ValueError(f"rand_init must be one of {RAND_INITS}, got {rand_init!r}.")
-    if attack_bn not in ATTACK_BN:
-        raise ValueError(f"attack_bn must be 'train' or 'eval' (the student's BatchNorm mode during the attack), "
-                         f"got {attack_bn!r}.")
-
-def check_weights(positive=(), # names that must be > 0 (temperatures); the others must be >= 0
-                  **weights,    # name=value: loss weights, temperatures, powers (None skips a value)
-                 ):
-    "Raise a `ValueError` naming the argument unless every value is a finite real number, >= 0 (> 0 for `positive`)."
-    for k, v in weights.items():
-        if v is None: continue
-        if isinstance(v, bool) or not isinstance(v, numbers.Real) or not math.isfinite(v):
-            raise ValueError(f"{k} must be a finite number, got {v!r}.")
-        if v < 0 or (k in positive and v == 0):
-            raise ValueError(f"{k} must be {'> 0' if k in positive else '>= 0'}, got {v}.")
 
 # %% ../../nbs/11_methods.pgdat.ipynb #059d3f87
 @register_method('pgdat')
@@ -65,7 +35,6 @@ class PGDAT(AdvCallback):
                  rand_init:str|None='uniform_clamped', # random start ('uniform', 'uniform_clamped', 'normal001', None)
                  attack_bn:str='eval',  # the student's mode during the attack: 'eval' (IAD's AT.py) or 'train' (Madry's TF code)
                 ):
-        check_attack_args(eps, step, steps, rand_init, attack_bn)
         store_attr()
     def adv_batch(self, x, y):
         "PGD on the student's mean cross-entropy; the Learner then forwards the student on `x_adv` in train mode."

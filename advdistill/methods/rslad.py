@@ -9,7 +9,6 @@ from torch import nn
 import torch.nn.functional as F
 from fastcore.basics import store_attr
 from ..core import *
-from .pgdat import check_attack_args, check_weights
 from ..losses import kl_div, to_float, REDUCTIONS
 from ..attacks import pgd, kl_to, RAND_INITS
 from ..callback.core import AdvCallback, register_method, n_classes
@@ -87,8 +86,6 @@ class RSLAD(AdvCallback):
                              "(or use soft_labels='rsl'/'nsl' to distil from it).")
         if not 0 <= smoothing < 1: raise ValueError(f"smoothing must be in [0, 1), got {smoothing}.")
         if kl_reduction not in REDUCTIONS[:3]: raise ValueError(f"kl_reduction must be one of {REDUCTIONS[:3]}, got {kl_reduction!r}.")
-        check_attack_args(eps, step, steps, rand_init, attack_bn)
-        check_weights(w_adv=w_adv, w_nat=w_nat, alpha=alpha, kl_scale=kl_scale, log_eps=log_eps, smoothing=smoothing)
         w_adv, w_nat = rslad_weights(w_adv, w_nat, alpha)
         store_attr()
         self.teacher_attrs = () if soft_labels == 'ssl' else ('teacher',)

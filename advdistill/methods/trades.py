@@ -11,7 +11,6 @@ from ..core import *
 from ..losses import to_float, kl_div
 from ..attacks import pgd, trades_kl
 from ..callback.core import AdvCallback, register_method
-from .pgdat import check_attack_args, check_weights
 
 # %% auto #0
 __all__ = ['trades_loss', 'TRADES']
@@ -44,7 +43,6 @@ class TRADES(AdvCallback):
                  reuse_nat:bool=False,       # reuse the first clean forward as the KL target (BN sees 2 batches, not the official 3)
                  detach_target:bool=False,   # detach the KL target p_nat (the official code does not)
                 ):
-        check_attack_args(eps, step, steps, rand_init, attack_bn); check_weights(beta=beta)
         store_attr()
 
 # %% ../../nbs/12_methods.trades.ipynb #7f25be77
