@@ -19,9 +19,9 @@ from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
 
 # %% auto #0
-__all__ = ['DEMO_METHODS', 'DEMO_WIDTH', 'CLIError', 'run_cli', 'parse_teacher', 'pick_recipe', 'build_teacher',
-           'attach_teachers', 'train', 'evaluate_checkpoint', 'demo_attacks', 'demo_table', 'demo_chart', 'demo',
-           'train_main', 'eval_main', 'demo_main']
+__all__ = ['DEMO_METHODS', 'CLIError', 'run_cli', 'parse_teacher', 'pick_recipe', 'build_teacher', 'attach_teachers', 'train',
+           'evaluate_checkpoint', 'demo_attacks', 'demo_table', 'demo_chart', 'demo', 'train_main', 'eval_main',
+           'demo_main']
 
 # %% ../nbs/30_cli.ipynb #a9142bfe
 class CLIError(Exception):
@@ -253,13 +253,6 @@ def _teacher_attrs(method)->tuple:
     "The teacher arguments of `method` as its digits recipe configures it."
     return tuple(get_method(method)(**pick_recipe(method, 'digits').callback_kw).teacher_attrs)
 
-DEMO_WIDTH = 2  # the students' width: at 2 a PGD-AT student stays well below the width-16 teacher's robustness
-
-def _demo_width(method, width):
-    "The demo student's width: `width`, unless the method's recipe gives the student the teacher's shape (ARDIR)."
-    same = pick_recipe(method, 'digits').student_kw == get_recipe('pgdat-teacher-digits').student_kw
-    return None if same else width
-
 def _demo_teachers(method, robust, natural)->list:
     "Teacher specs for `method`: the robust teacher, and the natural one for the methods that take a clean teacher."
     return [dict(attr=a, **(natural if a in _NATURAL_TEACHERS else robust)) for a in _teacher_attrs(method)]
@@ -267,8 +260,10 @@ def _demo_teachers(method, robust, natural)->list:
 # %% ../nbs/30_cli.ipynb #c3d45e2c
 def _summary_row(name, rep)->dict:
     c = rep.card
+    st = c['models']['student']
     return dict(name=name, method=c['method'], accuracy=rep.acc, train_s=c['extra'].get('train_wall_time_s'),
-                eval_s=c['wall_time_s'], card=str(Path(c['extra']['out_dir'])/'card.json'))
+                eval_s=c['wall_time_s'], card=str(Path(c['extra']['out_dir'])/'card.json'),
+                model=f"{st['arch']}" + ''.join(f",{k}={v}" for k, v in st['kw'].items()), n_params=st.get('n_params'))
 
 def demo_table(rows:list)->str:
     "The demo's comparison as a plain-text table (accuracies in %)."
@@ -278,6 +273,12 @@ def demo_table(rows:list)->str:
     for r in rows:
         lines.append(f"{r['name']:<22}" + ''.join(f"{100*r['accuracy'][c]:>{w[c]}.2f}" for c in cols) + f"{r['train_s']:>11.0f}")
     return '\n'.join(lines)
+
+def _short(row)->str:
+    "'w2, 11k' from a summary row's model and parameter count."
+    w = dict(kv.split('=') for kv in row.get('model', '').split(',')[1:]).get('width')
+    n = row.get('n_params')
+    return ', '.join(s for s in (f"w{w}" if w else '', f"{n/1e3:.0f}k" if n else '') if s)
 
 def demo_chart(rows:list, path)->Path:
     "Grouped bar chart of the demo's accuracies (one group per model, one bar per attack)."
@@ -289,8 +290,9 @@ def demo_chart(rows:list, path)->Path:
     w, x = 0.8/len(cols), np.arange(len(rows))
     for i, c in enumerate(cols):
         ax.bar(x + (i - (len(cols)-1)/2)*w, [100*r['accuracy'][c] for r in rows], w, label=c)
-    ax.set_xticks(x); ax.set_xticklabels([r['name'] for r in rows], rotation=30, ha='right', fontsize=8)
-    ax.set_ylabel('accuracy on the digits test split (%)'); ax.set_ylim(0, 100); ax.legend(fontsize=8, ncol=len(cols))
+    ax.set_xticks(x); ax.set_xticklabels([f"{r['name']}\n{_short(r)}" for r in rows], fontsize=8)
+    ax.set_ylabel('accuracy on the digits test split (%)'); ax.set_ylim(0, 100)
+    ax.legend(fontsize=8, ncol=len(cols), loc='upper center', bbox_to_anchor=(0.5, -0.16), frameon=False)
     ax.set_title('advdistill demo: students distilled from a PGD-AT teacher (digits)')
     fig.tight_layout(); fig.savefig(path, dpi=110)
     return Path(path)
@@ -328,7 +330,6 @@ def demo(out:str|Path='runs/demo',  # output folder
          eval_preset=None,          # evaluation preset or {column: attack} (default `demo_attacks()`; 'quick' with `quick`)
          jobs:int|None=None,        # runs in parallel (default: 2 on CPU, 1 on GPU)
          eval_n:int|None=None,      # test examples evaluated (default 100)
-         width:int|None=DEMO_WIDTH, # the students' width (None: the recipes'); ARDIR keeps its teacher-shaped student
         )->list:
     "Train teachers and one student per method on digits, evaluate all, print the table, write cards, demo.json and demo.png."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -348,8 +349,7 @@ def demo(out:str|Path='runs/demo',  # output folder
     tspec = lambda n: dict(arch=get_recipe(f"{n}-teacher-digits").student, kw=get_recipe(f"{n}-teacher-digits").student_kw,
                           path=str(out/f"teacher-{n}"/'best.pth'))
     robust, natural = tspec('pgdat'), tspec('natural')
-    sjobs = [dict(name=m, method=m, teachers=_demo_teachers(m, robust, natural), out=out/m, width=_demo_width(m, width), **kw)
-             for m in methods]
+    sjobs = [dict(name=m, method=m, teachers=_demo_teachers(m, robust, natural), out=out/m, **kw) for m in methods]
     slow = sorted(sjobs, key=lambda j: j['method'] != 'ardir')  # ARDIR's student is teacher-sized: start it first
     done = {r['name']: r for r in _run_all(slow, jobs, log)}
     rows += [done[m] for m in methods]
@@ -441,8 +441,7 @@ def _demo(argv=None):
     p.add_argument('--device'); p.add_argument('--eval-preset')
     p.add_argument('--jobs', type=int, help='runs in parallel (default: 2 on CPU, 1 on GPU)')
     p.add_argument('--eval-n', type=int, help='test examples evaluated (default 100)')
-    p.add_argument('--width', type=int, default=DEMO_WIDTH, help=f"the students' width (default {DEMO_WIDTH})")
     a = p.parse_args(argv)
-    demo(a.out, a.quick, a.methods, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n, a.width)
+    demo(a.out, a.quick, a.methods, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n)
 
 def demo_main(argv=None): sys.exit(run_cli(_demo, 'advdistill-demo', argv))

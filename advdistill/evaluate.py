@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_evaluate.ipynb #2aea3a15
 from __future__ import annotations
-import json, time, html, os, platform, subprocess, datetime
+import json, time, html, os, platform, subprocess, datetime, zlib
 from pathlib import Path
 import torch
 from torch import nn
@@ -17,7 +17,7 @@ from .attacks import _plain, _no_autocast, _bn_ctx, _check_steps
 # %% auto #0
 __all__ = ['EVAL_PRESETS', 'CARD_FORMAT', 'MASKING_DEFAULTS', 'SANITY_CHECKS', 'preset_attacks', 'resolve_attacks',
            'zero_grad_count', 'EvalReport', 'load_card', 'check_order', 'check_gradients', 'masking_numbers',
-           'check_masking', 'evaluate']
+           'check_masking', 'attack_seed', 'evaluate']
 
 # %% ../nbs/08_evaluate.ipynb #3cd6f297
 _SAT = dict(alpha=STEP, rand_init='uniform_clamped')
@@ -303,13 +303,26 @@ def _batches(dl, n):
         seen += k
 
 # %% ../nbs/08_evaluate.ipynb #c5a0d329
-def _run(model, dl, atks, n, dev, grad_check, verbose, keep_n=0):
+def attack_seed(seed:int,   # the evaluation's seed
+                column:str, # the attack's column name
+               )->int:
+    "The seed of the random stream of attack `column`: a column's numbers do not depend on which other columns run."
+    return (seed * 1_000_003 + zlib.crc32(column.encode())) % 2**62
+
+def _rng_state(dev): return torch.get_rng_state(), (torch.cuda.get_rng_state(dev) if dev.type == 'cuda' else None)
+
+def _set_rng_state(dev, st):
+    torch.set_rng_state(st[0])
+    if st[1] is not None: torch.cuda.set_rng_state(st[1], dev)
+
+def _run(model, dl, atks, n, dev, grad_check, verbose, keep_n=0, seed=0):
     "Per-example correctness for clean and every attack, AutoAttack counts, zero-gradient count, warnings, kept examples."
     correct, ys, counts, zero, warns, n_cls = {k: [] for k in ['Clean', *atks]}, [], {}, 0, [], None
     kept = []
     if verbose and hasattr(dl, '__len__'):
         from fastprogress.fastprogress import progress_bar
         dl = progress_bar(dl, leave=False)
+    streams = {}  # column -> its random stream's state, carried from batch to batch
     for x, y in _batches(dl, n):
         x, y = x.to(dev).float(), y.to(dev)
         with torch.no_grad(): logits = checked_forward(model, x, 'evaluation inputs')
@@ -320,7 +333,10 @@ def _run(model, dl, atks, n, dev, grad_check, verbose, keep_n=0):
         ys.append(y.cpu()); correct['Clean'].append((logits.argmax(1) == y).cpu())
         if grad_check: zero += zero_grad_count(model, x, y)
         for k, atk in atks.items():
+            if k in streams: _set_rng_state(dev, streams[k])
+            else: torch.manual_seed(attack_seed(seed, k))
             correct[k].append((predict(model, atk(model, x, y)) == y).cpu())
+            streams[k] = _rng_state(dev)
             last = getattr(atk, 'last', None)
             if isinstance(last, dict) and 'robust' in last:
                 c = counts.setdefault(k, {})
@@ -378,9 +394,8 @@ def evaluate(model:nn.Module,       # the network to evaluate (images in [0,1] i
     try:
         with torch.random.fork_rng(devices=[dev.index or 0] if dev.type == 'cuda' else []), \
              _bn_ctx(model, 'eval'), _no_autocast(torch.empty(0, device=dev), False):
-            torch.manual_seed(seed)
             correct, ys, counts, zero, warns, n_cls, kept = _run(model, dl, atks, n, dev, grad_check, verbose,
-                                                                 mkw['n'] if mkw else 0)
+                                                                 mkw['n'] if mkw else 0, seed)
             masking = masking_numbers(model, *kept, **mkw, seed=seed) if mkw else None
     finally: model.to(home)
     card = dict(format=CARD_FORMAT, method=method, recipe=recipe, dataset=dataset,

@@ -390,9 +390,9 @@ T_DIG_AT = teacher('resnet18', 'recipe:pgdat-teacher-digits', width=16)
 T_DIG_ST = teacher('resnet18', 'recipe:natural-teacher-digits', width=16)
 _NAT = dict(select_by='best validation accuracy', monitor='accuracy', select_attack=None)
 _DIGIT_RECIPES = [
-    dict(name='natural-teacher-digits', method='natural', epochs=4, schedule=multistep([3]), student_kw={'width': 16}, notes='The clean teacher.', **_NAT),
-    dict(name='pgdat-teacher-digits', method='pgdat', epochs=6, schedule=multistep([3]), attack=_D(ATTACK_AT), student_kw={'width': 16}, notes='The robust teacher.'),
-    dict(name='trades-teacher-digits', method='trades', epochs=6, schedule=multistep([3]), attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.),
+    dict(name='natural-teacher-digits', method='natural', student_kw={'width': 16}, notes='The clean teacher.', **_NAT),
+    dict(name='pgdat-teacher-digits', method='pgdat', attack=_D(ATTACK_AT), student_kw={'width': 16}, notes='The robust teacher.'),
+    dict(name='trades-teacher-digits', method='trades', attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.),
          student_kw={'width': 16}, notes="A TRADES teacher (IAD's second teacher type)."),
     dict(name='natural-digits', method='natural', **_NAT),
     dict(name='pgdat-digits', method='pgdat', attack=_D(ATTACK_AT)),
