@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 PY    := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install test demo repro readme docs docs-check check-clean check-export check-readme nbtest export clean-nbs
+.PHONY: install test demo repro outputs readme docs docs-check check-clean check-export check-readme nbtest export clean-nbs
 
 # (Re)install when the venv is missing or the package metadata changed.
 $(STAMP): settings.ini setup.py pyproject.toml
@@ -51,6 +51,11 @@ demo: install
 # The small-scale reproduction cards (results/repro/): every missing card; `make repro FORCE=--force` redoes them all.
 repro: install
 	$(BIN)/advdistill-repro --all --jobs 2 $(FORCE)
+
+# Re-execute the pages whose stored outputs the docs site shows (benchmarks, reproductions; flagged cells skipped).
+outputs: install
+	$(PY) tools/run_nb.py nbs/31_bench.ipynb $(wildcard nbs/5[0-5]_repro.*.ipynb)
+	$(BIN)/nbdev_clean
 
 # The documentation site (needs Quarto: https://quarto.org/docs/get-started/ or `nbdev_install_quarto`).
 docs: install
