@@ -322,7 +322,7 @@ def _run_all(jobs:list, n_jobs:int, log)->list:
 
 # %% ../nbs/30_cli.ipynb #0ae1342f
 def demo(out:str|Path='runs/demo',  # output folder
-         quick:bool=False,          # about a minute: 2 epochs, quick evaluation on 100 examples, three methods
+         quick:bool=False,          # about a minute: 4 epochs, quick evaluation on 100 examples, three methods
          methods=None,              # methods to train students with (default: all of `DEMO_METHODS`)
          seed:int=0,                # seed of every run
          device:str|None=None,      # 'cpu', 'cuda', ...
@@ -339,7 +339,7 @@ def demo(out:str|Path='runs/demo',  # output folder
     jobs = jobs or (1 if dev.type == 'cuda' else min(2, os.cpu_count() or 1))
     kw = dict(dataset='digits', seed=seed, device=device, quiet=quiet, eval_n=eval_n or 100,
               eval_preset=eval_preset or (preset_attacks('quick', eps=EPS_DIGITS) if quick else demo_attacks()),
-              epochs=2 if quick else None)
+              epochs=4 if quick else None)
     log, t0 = (lambda s: print(s, flush=True)), time.perf_counter()
     need_nat = any(a in _NATURAL_TEACHERS for m in methods for a in _teacher_attrs(m))
     tjobs = [dict(name=f'teacher-{n}', method=n, recipe=f'{n}-teacher-digits', out=out/f'teacher-{n}', **kw)
@@ -435,7 +435,7 @@ def eval_main(argv=None): sys.exit(run_cli(_eval, 'advdistill-eval', argv))
 # %% ../nbs/30_cli.ipynb #31a81138
 def _demo(argv=None):
     p = _Parser(prog='advdistill-demo', description='Train teachers and a student per method on digits; evaluate all.')
-    p.add_argument('--quick', action='store_true', help='about a minute: 2 epochs, quick evaluation, 3 methods')
+    p.add_argument('--quick', action='store_true', help='about a minute: 4 epochs, quick evaluation, 3 methods')
     p.add_argument('--methods', nargs='+', help=f"methods (default: {' '.join(DEMO_METHODS)})")
     p.add_argument('--out', default='runs/demo'); p.add_argument('--seed', type=int, default=0)
     p.add_argument('--device'); p.add_argument('--eval-preset')
