@@ -17,6 +17,10 @@ from ..callback.core import AdvCallback, register_method
 __all__ = ['adaad_loss', 'adaiad_trust', 'adaiad_loss', 'check_eps_schedule', 'eps_at', 'AdaAD', 'AdaIAD']
 
 # %% ../../nbs/24_methods.adaad.ipynb #475a7c18
+def _check_kl_reduction(r):
+    if r not in ('elementwise_mean', 'batchmean', 'sum'):
+        raise ValueError(f"kl_reduction must be 'elementwise_mean' (CIFAR-10 code) or 'batchmean' (CIFAR-100 code), got {r!r}.")
+
 def adaad_loss(*,
                s_adv:torch.Tensor,        # student logits on x_adv (B, C)
                s_nat:torch.Tensor|None,   # student logits on the clean x (may be None when alpha == 1)
@@ -26,9 +30,7 @@ def adaad_loss(*,
                kl_reduction:str='elementwise_mean', # 'elementwise_mean' (CIFAR-10 code, ÷B·C) or 'batchmean' (CIFAR-100 code)
               ):
     "AdaAD's outer loss α·KL(T(x_adv)‖S(x_adv)) + (1−α)·KL(T(x)‖S(x)); returns `(loss, terms)`."
-    if kl_reduction not in ('elementwise_mean', 'batchmean', 'sum'):
-        raise ValueError(f"kl_reduction must be 'elementwise_mean' (CIFAR-10 code) or 'batchmean' (CIFAR-100 code), "
-                         f"got {kl_reduction!r}.")
+    _check_kl_reduction(kl_reduction)
     kl_adv = alpha * kl_div(s_adv, t_adv, reduction=kl_reduction)
     if s_nat is None or t_nat is None:
         if alpha != 1: raise ValueError(f"alpha={alpha} weighs the clean KL by {1-alpha}: pass s_nat and t_nat.")
@@ -115,9 +117,7 @@ class AdaAD(AdvCallback):
                  attack_bn:str='eval',     # the student's BatchNorm mode during the attack
                  eps_schedule=None,        # None (fixed eps), a callable epoch -> eps, or ('linear', eps_start, eps_end, epochs)
                 ):
-        check_eps_schedule(eps_schedule)
-        if kl_reduction not in ('elementwise_mean', 'batchmean', 'sum'):
-            raise ValueError(f"kl_reduction must be 'elementwise_mean' (CIFAR-10 code) or 'batchmean' (CIFAR-100 code), got {kl_reduction!r}.")
+        check_eps_schedule(eps_schedule); _check_kl_reduction(kl_reduction)
         store_attr()
     @property
     def record_names(self): return ('kl_adv', 'kl_nat') + (('eps',) if self.eps_schedule is not None else ())
