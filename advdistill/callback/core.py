@@ -4,7 +4,7 @@
 
 # %% ../../nbs/05_callback.core.ipynb #ddef965c
 from __future__ import annotations
-import math, inspect, os, traceback
+import math, inspect
 import torch
 from torch import nn
 from fastcore.foundation import L
@@ -39,7 +39,10 @@ def restate_error(e:Exception,    # an error raised while networks ran on a batc
                  )->Exception|None:
     "A `ValueError` restating a PyTorch error `e` with the batch's shape and dtype and the fix; None for advdistill's own errors."
     if isinstance(e, torch.cuda.OutOfMemoryError) or not isinstance(e, (RuntimeError, ValueError, TypeError, IndexError)): return None
-    if f"{os.sep}advdistill{os.sep}" in traceback.extract_tb(e.__traceback__)[-1].filename: return None
+    tb = e.__traceback__
+    while tb is not None and tb.tb_next is not None: tb = tb.tb_next
+    raiser = tb.tb_frame.f_globals.get('__name__', '') if tb is not None else ''
+    if raiser.split('.')[0] == 'advdistill': return None  # raised by advdistill's own code: by module, not by file path
     first = (str(e).strip().splitlines() or [type(e).__name__])[0][:240]
     return ValueError(f"{who} failed on {what} inputs of shape {tuple(x.shape)} and dtype {x.dtype} ({first}); give the student "
                       "and teachers batches (B, C, H, W) of the size, channel count and dtype they were built for.")
