@@ -12,9 +12,9 @@ from .core import *
 from .data import get_dls, list_datasets
 from .models import get_model, list_models, load_checkpoint
 from .callback.core import get_method, list_methods
-from .learner import adv_learner, fit_adv, NonFiniteLossError
-from .recipes import get_recipe, list_recipes, Recipe
-from .evaluate import evaluate, load_card, EvalReport, preset_attacks
+from .learner import adv_learner, fit_adv, NonFiniteLossError, convergence
+from .recipes import get_recipe, list_recipes, Recipe, schedule_str
+from .evaluate import evaluate, load_card, EvalReport, preset_attacks, peak_memory_mb
 from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
 
@@ -136,6 +136,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
           resume:bool=False,         # continue from out/last.pth
           seed:int|None=None,        # seed (default: the recipe's, else 0)
           bs:int|None=None, lr:float|None=None, # override the recipe's batch size and learning rate
+          schedule:str|dict|None=None, # the learning-rate schedule (default: the recipe's, its decays moved with `epochs`)
           width=None,                # override the student's width option
           device:str|None=None,      # 'cpu', 'cuda', ... (default: the best available)
           data_root:str|None=None,   # folder of the on-disk data sets
@@ -153,10 +154,10 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
           command:str|None=None,     # the command line that started the run (recorded in the card)
          )->EvalReport|None:
     "Train `method` as its recipe says (with overrides), evaluate the selected checkpoint and write the result card."
-    r = pick_recipe(method, dataset, recipe)
     for k, v in dict(epochs=epochs, bs=bs, lr=lr, eval_n=eval_n).items():
         if v is not None and not v > 0: raise CLIError(f"--{k.replace('_', '-')} must be > 0, got {v}.")
-    epochs, bs, lr = epochs or r.epochs, bs or r.bs, lr
+    r = pick_recipe(method, dataset, recipe).resolved(epochs, bs, lr, schedule)  # what this run trains with
+    epochs, bs = r.epochs, r.bs
     attacks = eval_preset or r.eval_preset
     if isinstance(attacks, str): preset_attacks(attacks)  # an unknown preset fails before training, not after
     seed = seed if seed is not None else (r.seed if r.seed is not None else 0)
@@ -177,7 +178,6 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
     except TypeError as e: raise CLIError(f"--method-kw: {str(e).rstrip('.')}; see help(advdistill.callback.core.get_method({r.method!r})).") from None
     prov = attach_teachers(cb, [parse_teacher(t) if isinstance(t, str) else t for t in teachers], r, dls.c)
     lkw = r.learner_kw('test' if select_on == 'test' else 'valid')
-    if lr is not None: lkw['lr'] = lr
     if diagnostics:
         from advdistill.diagnostics import TeacherTrust
         try: lkw['cbs'] = [TeacherTrust(tuple(diagnostics))]
@@ -187,16 +187,18 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
     with (learn.no_bar() if quiet else contextlib.nullcontext()):
         if quiet: learn.logger = noop
         fit_adv(learn, epochs, resume=resume)
-    train_s = time.perf_counter() - t0
+    train_s, train_mem = time.perf_counter() - t0, peak_memory_mb(dev)
     if distributed and not is_rank0(): return None  # rank 0 evaluates and writes the card
     best = out/'best.pth'
     which = 'best' if select_on != 'last' and best.is_file() else 'last'
     load_checkpoint(net, out/f'{which}.pth')
+    conv = convergence(out/'history.csv', r.lrs())  # did the student stop learning before the run ended?
     rep = evaluate(net, dls.test, attacks=attacks, n=eval_n, seed=seed, verbose=not quiet,
                    method=r.method, recipe=r.to_dict(), dataset=dataset, teacher=prov or None,
                    models={'student': dict(arch=s_arch, kw=s_kw, n_params=n_params(net)),
                            **{a: dict(arch=p['arch'], kw=p['kw']) for a, p in prov.items()}},
-                   checkpoint=which, select_on=select_on, epochs=epochs, train_wall_time_s=train_s,
+                   checkpoint=which, select_on=select_on, epochs=epochs, schedule=schedule_str(r.schedule), convergence=conv,
+                   train_wall_time_s=train_s, train_peak_memory_mb=train_mem,
                    out_dir=str(out), method_kw=method_kw or {}, command=command,
                    **({'distributed': learn.dist_info} if distributed else {}))
     rep.save_card(out/'card.json')
@@ -385,6 +387,8 @@ def _train_parser():
                    help='a teacher checkpoint; repeat for methods with two teachers')
     p.add_argument('--recipe', help='recipe name (see advdistill.recipes.list_recipes())')
     p.add_argument('--epochs', type=int); p.add_argument('--bs', type=int); p.add_argument('--lr', type=float)
+    p.add_argument('--schedule', help="learning-rate schedule, e.g. multistep:27,33 or cosine (default: the recipe's, its "
+                                      "decays moved with --epochs)")
     p.add_argument('--out', help='output folder (default runs/<recipe>-seed<seed>)')
     p.add_argument('--resume', action='store_true', help='continue from OUT/last.pth')
     p.add_argument('--seed', type=int)
@@ -404,10 +408,14 @@ def _train(argv=None):
     a = _train_parser().parse_args(argv)
     if a.dataset.lower().replace('-', '_') not in list_datasets():
         raise CLIError(f"unknown data set {a.dataset!r}; valid data sets: {', '.join(list_datasets())}.")
-    rep = train(a.method, a.dataset, a.student, a.teacher, a.recipe, a.epochs, a.out, a.resume, a.seed, a.bs, a.lr,
+    rep = train(a.method, a.dataset, a.student, a.teacher, a.recipe, a.epochs, a.out, a.resume, a.seed, a.bs, a.lr, a.schedule,
                 a.width, a.device, a.data_root, _kv(a.data_kw), a.select_on, a.eval_preset, a.eval_n, a.quiet,
                 a.channels_last, a.precision, a.compile, a.distributed, _kv(a.method_kw), [d for d in a.diagnostics.split(',') if d], _command('advdistill-train', argv))
-    if rep is not None: print(rep); print(f"card: {rep.card['extra']['out_dir']}/card.json")
+    if rep is None: return
+    print(rep)
+    conv = rep.card['extra']['convergence']
+    print(f"converged: {'yes' if conv['converged'] else 'NO: ' + conv['why']}")
+    print(f"card: {rep.card['extra']['out_dir']}/card.json")
 
 def train_main(argv=None): sys.exit(run_cli(_train, 'advdistill-train', argv))
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #d7445b99
 from __future__ import annotations
-import contextlib, errno, inspect, math, numbers, os, random, shutil, tempfile
+import contextlib, copy, errno, inspect, math, numbers, os, random, shutil, tempfile
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -28,10 +28,11 @@ from .core import *
 from .callback.core import AdvCallback, LossTerms, shares_params, restate_error
 
 # %% auto #0
-__all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'constant', 'multistep', 'piecewise', 'cosine', 'check_schedule', 'lr_factor',
-           'lr_at', 'EpochSchedule', 'rng_state', 'set_rng_state', 'atomic_save', 'atomic_copy', 'check_out_dir',
-           'to_plain', 'NonFiniteLossError', 'NanGuard', 'student_of', 'Checkpoints', 'HistoryCSV', 'read_ckpt',
-           'DeviceAMP', 'AdvLearner', 'adv_learner', 'fit_adv', 'load_ckpt', 'plot_history']
+__all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'CONVERGENCE_TOL', 'constant', 'multistep', 'piecewise', 'cosine', 'check_schedule',
+           'lr_factor', 'lr_at', 'scale_schedule', 'parse_schedule', 'EpochSchedule', 'rng_state', 'set_rng_state',
+           'atomic_save', 'atomic_copy', 'check_out_dir', 'to_plain', 'NonFiniteLossError', 'NanGuard', 'student_of',
+           'Checkpoints', 'HistoryCSV', 'read_ckpt', 'DeviceAMP', 'AdvLearner', 'adv_learner', 'fit_adv', 'load_ckpt',
+           'plot_history', 'trend', 'convergence']
 
 # %% ../nbs/07_learner.ipynb #ad97ab56
 SCHEDULE_KINDS = ('constant', 'multistep', 'piecewise', 'cosine')
@@ -106,6 +107,41 @@ def lr_factor(s:dict|None, # a schedule (None: constant)
 def lr_at(s:dict|None, epoch:int, n_epoch:int, lr:float)->float:
     "The learning rate of the 0-based `epoch` of an `n_epoch` run with base `lr` under schedule `s`."
     return lr * lr_factor(s, epoch, n_epoch)
+
+# %% ../nbs/07_learner.ipynb #a31c3209
+def scale_schedule(s:dict|None,  # a schedule (None: constant)
+                   n_from:int,   # the epochs `s` was written for
+                   n_to:int,     # the epochs of the run
+                  )->dict:
+    "`s` with its milestones (and cosine warm-up) moved in proportion from an `n_from`- to an `n_to`-epoch run."
+    s = copy.deepcopy(check_schedule(s))
+    if n_from < 1 or n_to < 1: raise ValueError(f"epochs must be >= 1, got {n_from} and {n_to}.")
+    if n_from == n_to: return s
+    if s['kind'] == 'multistep':
+        m = [int(round(e * n_to / n_from)) for e in s['milestones']]
+        if len(set(m)) < len(m) or (m and m[0] == 0 < s['milestones'][0]):
+            raise ValueError(f"the schedule's decays at epochs {s['milestones']} of {n_from} cannot be scaled to {n_to} epochs "
+                             f"(they would fall at {m}); give an explicit schedule, e.g. --schedule multistep:"
+                             f"{','.join(str(max(1, round(n_to*(i+1)/(len(m)+1)))) for i in range(len(m)))}.")
+        s['milestones'] = m
+    elif s['kind'] == 'cosine' and s.get('warmup'): s['warmup'] = max(1, int(round(s['warmup'] * n_to / n_from)))
+    return s
+
+def parse_schedule(text:str)->dict:
+    "A schedule from text: 'constant', 'multistep:M1,M2[:GAMMA]', 'piecewise:B1,B2:F0,F1,F2[:end|start]', 'cosine[:FINAL[:WARMUP]]'."
+    kind, *parts = [p.strip() for p in str(text).split(':')]
+    nums = lambda p, f: [f(v) for v in p.split(',') if v.strip()]
+    try:
+        if kind == 'constant' and not parts: s = constant()
+        elif kind == 'multistep' and 1 <= len(parts) <= 2: s = multistep(nums(parts[0], int), *map(float, parts[1:]))
+        elif kind == 'piecewise' and 2 <= len(parts) <= 3: s = piecewise(nums(parts[0], float), nums(parts[1], float), *parts[2:])
+        elif kind == 'cosine' and len(parts) <= 2: s = cosine(*map(float, parts[:1]), *map(int, parts[1:]))
+        else: s = None
+    except ValueError: s = None  # a number that does not read
+    if s is None: raise ValueError(f"cannot read the schedule {text!r}: use 'constant', 'multistep:27,33' (optionally ':0.1'), "
+                                   "'piecewise:0.5,0.75:1,0.1,0.01' or 'cosine' (optionally ':FINAL:WARMUP').")
+    return check_schedule(s)
+
 
 # %% ../nbs/07_learner.ipynb #8b864255
 class EpochSchedule:
@@ -568,13 +604,14 @@ def load_ckpt(learn:Learner,         # the learner whose student receives the we
 # %% ../nbs/07_learner.ipynb #d0dcefdd
 def _history(src):
     import pandas as pd
-    if isinstance(src, Learner):
+    if isinstance(src, pd.DataFrame): df = src
+    elif isinstance(src, Learner):
         rec = src.recorder
         return pd.DataFrame([list(v) for v in rec.values], columns=list(rec.metric_names[1:-1]))
-    df = pd.read_csv(src)
+    else: df = pd.read_csv(src)
     return df.drop(columns=[c for c in ('epoch', 'time') if c in df])
 
-def plot_history(learn_or_csv,       # a trained `Learner` or the path of a `history.csv`
+def plot_history(learn_or_csv,       # a trained `Learner`, the path of a `history.csv` or its DataFrame
                  path:str|Path|None=None, # where to write the PNG (None: return the figure)
                 ):
     "Plot losses and accuracies by epoch; write a PNG to `path` (returned) or return the matplotlib `Figure`."
@@ -591,3 +628,43 @@ def plot_history(learn_or_csv,       # a trained `Learner` or the path of a `his
     if path is None: return fig
     fig.savefig(path, dpi=100)
     return Path(path)
+
+# %% ../nbs/07_learner.ipynb #e75ab081
+CONVERGENCE_TOL = 3.  # points of accuracy a run may still gain over a window and count as converged
+
+def trend(v:list)->float:
+    "How much `v` rose from its first to its last element along its least-squares line (0 for fewer than 2 values)."
+    n = len(v)
+    if n < 2: return 0.
+    xm, ym = (n - 1) / 2, sum(v) / n
+    return sum((i - xm) * (y - ym) for i, y in enumerate(v)) / sum((i - xm)**2 for i in range(n)) * (n - 1)
+
+def _windows(lrs:list, n:int)->dict:
+    "{phase: (first, last) epochs of its window}: the last third before the last decay and the last half after it."
+    decays = [e for e in range(1, n) if lrs[e] < lrs[e - 1] * (1 - 1e-9)]
+    d = decays[-1] if decays else None
+    phases = {'before last decay': (0, d), 'after last decay': (d, n)} if d else {'whole run': (0, n)}
+    out = {}
+    for name, (a, b) in phases.items():
+        k = max(min(3, b - a), math.ceil((b - a) / (2 if name == 'after last decay' else 3)))
+        out[name] = (b - k, b - 1)
+    return out
+
+def convergence(src,                 # a trained `Learner` or the path of its `history.csv`
+                lrs:list,            # the learning rate of every epoch (`Recipe.lrs()`)
+                tol:float=CONVERGENCE_TOL, # points of accuracy a window may still gain
+                cols=('accuracy', 'robust_acc'), # the validation columns judged (those present)
+               )->dict:
+    "Whether validation accuracies had stopped rising before and after the last lr decay, with the trends (points)."
+    df = _history(src); n = len(df)
+    if n == 0: raise ValueError("the history has no epochs.")
+    if len(lrs) < n: raise ValueError(f"give the learning rate of each of the {n} epochs, got {len(lrs)}.")
+    cols = [c for c in cols if c in df]
+    if not cols: raise ValueError(f"the history has none of the columns {list(cols)}.")
+    phases, why = {}, []
+    for name, (a, b) in _windows(list(lrs), n).items():
+        rises = {c: round(trend([100 * float(v) for v in df[c].iloc[a:b + 1]]), 2) for c in cols}
+        phases[name] = {'epochs': [a, b], **rises}
+        why += [f"{c} rose {r:.1f} points over epochs {a}-{b} ({name})" for c, r in rises.items() if not r <= tol]
+    return {'converged': not why, 'tol': tol, 'epochs': n, 'phases': phases, 'why': '; '.join(why)}
+

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy, json, math
 from dataclasses import dataclass, field, asdict, fields
 from .core import EPS, STEP, EPS_TRADES, STEP_TRADES_TRAIN, EPS_DIGITS, STEP_DIGITS
-from .learner import constant, multistep, piecewise, cosine, check_schedule, lr_at
+from .learner import constant, multistep, piecewise, cosine, check_schedule, lr_at, scale_schedule, parse_schedule
 
 # %% auto #0
 __all__ = ['ATTACK_KEYS', 'METHOD_BINDINGS', 'EVAL_PRESETS', 'DATASETS', 'SOURCES', 'SELECT_ON', 'RECIPES', 'ATTACK_ARD',
@@ -139,6 +139,23 @@ def check_recipe(r:Recipe)->Recipe:
     if not (r.epochs > 0 and r.bs > 0 and r.lr > 0 and r.wd >= 0): fail("epochs, bs and lr must be > 0 and wd >= 0.")
     json.dumps(r.to_dict())  # JSON-able
     return r
+
+# %% ../nbs/09_recipes.ipynb #0a3269dd
+@patch
+def resolved(self:Recipe, epochs:int|None=None, # run length (the schedule's milestones follow it: `scale_schedule`)
+             bs:int|None=None, lr:float|None=None, # batch size and base learning rate
+             schedule:dict|str|None=None,          # an explicit schedule (a dict or `parse_schedule` text) instead
+            )->Recipe:
+    "A copy of the recipe with a run's overrides applied: what the run actually trains with, for its card."
+    r = copy.deepcopy(self)
+    if epochs is not None and epochs != r.epochs:
+        if schedule is None: r.schedule = scale_schedule(r.schedule, r.epochs, epochs)
+        r.epochs = int(epochs)
+    if schedule is not None: r.schedule = check_schedule(parse_schedule(schedule) if isinstance(schedule, str) else schedule)
+    if bs is not None: r.bs = int(bs)
+    if lr is not None: r.lr = float(lr)
+    return check_recipe(r)
+
 
 # %% ../nbs/09_recipes.ipynb #8b306ea6
 RECIPES = {}
