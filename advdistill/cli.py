@@ -19,9 +19,9 @@ from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
 
 # %% auto #0
-__all__ = ['DEMO_METHODS', 'CLIError', 'run_cli', 'parse_teacher', 'pick_recipe', 'build_teacher', 'attach_teachers', 'train',
-           'evaluate_checkpoint', 'demo_attacks', 'demo_table', 'demo_chart', 'demo', 'train_main', 'eval_main',
-           'demo_main']
+__all__ = ['DEMO_METHODS', 'DEMO_DEFAULT', 'CLIError', 'run_cli', 'parse_teacher', 'pick_recipe', 'build_teacher',
+           'attach_teachers', 'train', 'evaluate_checkpoint', 'demo_attacks', 'demo_table', 'demo_chart', 'demo',
+           'train_main', 'eval_main', 'demo_main']
 
 # %% ../nbs/30_cli.ipynb #a9142bfe
 class CLIError(Exception):
@@ -249,6 +249,7 @@ def demo_attacks()->dict:
     return preset_attacks('digits')
 
 DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'akd2', 'rslad', 'iad', 'adaad', 'adaiad', 'mtard', 'ardir')
+DEMO_DEFAULT = ('pgdat', 'ard', 'rslad')  # what `make demo` trains in its time budget (`--all`: every method)
 _NATURAL_TEACHERS = ('teacher_std', 'teacher_nat', 'teacher_st')  # the clean teacher of AKD², MTARD and IAD-II
 
 def _teacher_attrs(method)->tuple:
@@ -262,20 +263,31 @@ def _demo_teachers(method, robust, natural)->list:
 # %% ../nbs/30_cli.ipynb #c3d45e2c
 def _summary_row(name, rep)->dict:
     c = rep.card
-    st = c['models']['student']
-    return dict(name=name, method=c['method'], accuracy=rep.acc, train_s=c['extra'].get('train_wall_time_s'),
-                eval_s=c['wall_time_s'], card=str(Path(c['extra']['out_dir'])/'card.json'),
+    st, ex = c['models']['student'], c['extra']
+    conv = ex.get('convergence') or {}
+    return dict(name=name, method=c['method'], accuracy=rep.acc, train_s=ex.get('train_wall_time_s'),
+                eval_s=c['wall_time_s'], card=str(Path(ex['out_dir'])/'card.json'), epochs=ex.get('epochs'),
+                converged=conv.get('converged'), why=conv.get('why', ''), n_test=c['n'],
+                eps=next((a.get('eps') for a in c['attacks'].values() if a.get('eps')), None),
                 model=f"{st['arch']}" + ''.join(f",{k}={v}" for k, v in st['kw'].items()), n_params=st.get('n_params'))
 
 def demo_table(rows:list)->str:
-    "The demo's comparison as a plain-text table (accuracies in %)."
+    "The demo's comparison as a plain-text table: model size, epochs, convergence, accuracies (%), training time."
     cols = list(rows[0]['accuracy']); w = {c: max(9, len(c) + 2) for c in cols}
-    head = f"{'model':<22}" + ''.join(f"{c:>{w[c]}}" for c in cols) + f"{'train (s)':>11}"
+    head = f"{'model':<15}{'size':>11}{'epochs':>8}{'conv.':>7}" + ''.join(f"{c:>{w[c]}}" for c in cols) + f"{'train (s)':>11}"
     lines = [head, '-'*len(head)]
     for r in rows:
-        lines.append(f"{r['name']:<22}" + ''.join(f"{100*r['accuracy'][c]:>{w[c]}.2f}" for c in cols) + f"{r['train_s']:>11.0f}")
+        conv = {True: 'yes', False: 'NO'}.get(r.get('converged'), '?')
+        lines.append(f"{r['name']:<15}{_short(r):>11}{r.get('epochs') or '':>8}{conv:>7}" +
+                     ''.join(f"{100*r['accuracy'][c]:>{w[c]}.2f}" for c in cols) + f"{r['train_s']:>11.0f}")
+    r0 = rows[0]
+    lines.append(f"digits test split: {r0.get('n_test')} images" +
+                 (f", ε = {r0['eps']*255:.0f}/255" if r0.get('eps') else '') + "; size: width, parameters")
+    lines += [f"{r['name']} did not converge: {r['why']}" for r in rows if r.get('converged') is False]
     return '\n'.join(lines)
 
+
+# %% ../nbs/30_cli.ipynb #7470533c
 def _short(row)->str:
     "'w2, 11k' from a summary row's model and parameter count."
     w = dict(kv.split('=') for kv in row.get('model', '').split(',')[1:]).get('width')
@@ -283,49 +295,61 @@ def _short(row)->str:
     return ', '.join(s for s in (f"w{w}" if w else '', f"{n/1e3:.0f}k" if n else '') if s)
 
 def demo_chart(rows:list, path)->Path:
-    "Grouped bar chart of the demo's accuracies (one group per model, one bar per attack)."
+    "Grouped bar chart of the demo's accuracies (one group per model, one bar per attack); unconverged runs hatched."
     from matplotlib.figure import Figure
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     import numpy as np
     cols = list(rows[0]['accuracy'])
-    fig = Figure(figsize=(max(8, 1.1*len(rows)), 4.2)); FigureCanvasAgg(fig); ax = fig.subplots()
+    fig = Figure(figsize=(max(8, 1.2*len(rows)), 4.4)); FigureCanvasAgg(fig); ax = fig.subplots()
     w, x = 0.8/len(cols), np.arange(len(rows))
     for i, c in enumerate(cols):
-        ax.bar(x + (i - (len(cols)-1)/2)*w, [100*r['accuracy'][c] for r in rows], w, label=c)
-    ax.set_xticks(x); ax.set_xticklabels([f"{r['name']}\n{_short(r)}" for r in rows], fontsize=8)
+        bars = ax.bar(x + (i - (len(cols)-1)/2)*w, [100*r['accuracy'][c] for r in rows], w, label=c)
+        for b, r in zip(bars, rows):
+            if r.get('converged') is False: b.set_hatch('//'); b.set_alpha(0.5)
+    conv = lambda r: '' if r.get('converged') else ('\nNOT converged' if r.get('converged') is False else '\nconvergence ?')
+    ax.set_xticks(x); ax.set_xticklabels([f"{r['name']}\n{_short(r)}, {r.get('epochs')} ep{conv(r)}" for r in rows], fontsize=8)
     ax.set_ylabel('accuracy on the digits test split (%)'); ax.set_ylim(0, 100)
-    ax.legend(fontsize=8, ncol=len(cols), loc='upper center', bbox_to_anchor=(0.5, -0.16), frameon=False)
-    ax.set_title('advdistill demo: students distilled from a PGD-AT teacher (digits)')
+    ax.legend(fontsize=8, ncol=len(cols), loc='upper center', bbox_to_anchor=(0.5, -0.2), frameon=False)
+    r0 = rows[0]
+    ax.set_title(f"advdistill demo on digits: teachers, a PGD-AT student and distilled students "
+                 f"({r0.get('n_test')} test images" + (f", ε = {r0['eps']*255:.0f}/255" if r0.get('eps') else '') + ')', fontsize=10)
     fig.tight_layout(); fig.savefig(path, dpi=110)
     return Path(path)
+
 
 # %% ../nbs/30_cli.ipynb #9bd587ae
 def _run_one(job:dict)->dict:
     "Worker: one `train` run with `threads` torch threads; returns the summary row."
     if job.pop('threads', None): torch.set_num_threads(job.pop('n_threads'))
-    name = job.pop('name')
+    name, t0 = job.pop('name'), job.pop('t0', None)
     warnings.filterwarnings('ignore')
+    if t0 is not None: print(f"  [{time.time()-t0:4.0f} s] {name}: training ...", flush=True)
     rep = train(**job)
     return _summary_row(name, rep)
 
-def _run_all(jobs:list, n_jobs:int, log)->list:
+def _run_all(jobs:list, n_jobs:int, log, t0:float)->list:
     "Run `train` jobs, `n_jobs` at a time in worker processes (in this process when `n_jobs` is 1); rows in job order."
+    def done(row):
+        conv = {True: 'converged', False: 'NOT converged'}.get(row.get('converged'), '')
+        log(f"  [{time.time()-t0:4.0f} s] {row['name']}: done in {row['train_s']:.0f} s, {conv}, "
+            + ', '.join(f"{k} {100*v:.1f}" for k, v in row['accuracy'].items()))
     if n_jobs <= 1 or len(jobs) == 1:
         rows = []
-        for j in jobs:
-            log(f"  {j['name']} ..."); rows.append(_run_one(dict(j))); log(f"  {j['name']} done")
+        for j in jobs: rows.append(_run_one(dict(j, t0=t0))); done(rows[-1])
         return rows
     import concurrent.futures as cf, multiprocessing as mp
     threads = max(1, (os.cpu_count() or 1) // n_jobs)
     with cf.ProcessPoolExecutor(n_jobs, mp_context=mp.get_context('spawn')) as ex:
-        futs = {ex.submit(_run_one, dict(j, threads=True, n_threads=threads)): j['name'] for j in jobs}
-        for f in cf.as_completed(futs): log(f"  {futs[f]} done"); f.result()
+        futs = {ex.submit(_run_one, dict(j, threads=True, n_threads=threads, t0=t0)): j['name'] for j in jobs}
+        for f in cf.as_completed(futs): done(f.result())
     return [f.result() for f in futs]
+
 
 # %% ../nbs/30_cli.ipynb #0ae1342f
 def demo(out:str|Path='runs/demo',  # output folder
-         quick:bool=False,          # about a minute: 4 epochs, quick evaluation on 100 examples, three methods
-         methods=None,              # methods to train students with (default: all of `DEMO_METHODS`)
+         quick:bool=False,          # a smoke test of about a minute: 4 epochs (unconverged), quick evaluation, three methods
+         methods=None,              # methods to train students with (default: `DEMO_DEFAULT`)
+         all_methods:bool=False,    # a student for every method of `DEMO_METHODS` (about 25 minutes on 2 cores)
          seed:int=0,                # seed of every run
          device:str|None=None,      # 'cpu', 'cuda', ...
          quiet:bool=True,           # no progress bars (runs interleave when `jobs` > 1)
@@ -335,31 +359,34 @@ def demo(out:str|Path='runs/demo',  # output folder
         )->list:
     "Train teachers and one student per method on digits, evaluate all, print the table, write cards, demo.json and demo.png."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    methods = list(methods or (('pgdat', 'ard', 'rslad') if quick else DEMO_METHODS))
+    methods = list(methods or (DEMO_METHODS if all_methods else ('pgdat', 'ard', 'rslad') if quick else DEMO_DEFAULT))
     for m in methods: get_method(m)
     dev = get_device(device)
     jobs = jobs or (1 if dev.type == 'cuda' else min(2, os.cpu_count() or 1))
     kw = dict(dataset='digits', seed=seed, device=device, quiet=quiet, eval_n=eval_n or 100,
               eval_preset=eval_preset or (preset_attacks('quick', eps=EPS_DIGITS) if quick else demo_attacks()),
               epochs=4 if quick else None)
-    log, t0 = (lambda s: print(s, flush=True)), time.perf_counter()
+    log, t0 = (lambda s: print(s, flush=True)), time.time()
     need_nat = any(a in _NATURAL_TEACHERS for m in methods for a in _teacher_attrs(m))
     tjobs = [dict(name=f'teacher-{n}', method=n, recipe=f'{n}-teacher-digits', out=out/f'teacher-{n}', **kw)
              for n in ['pgdat'] + (['natural'] if need_nat else [])]
-    log(f"advdistill demo on digits: {len(tjobs)} teacher(s), {len(methods)} student(s), {jobs} at a time -> {out}")
-    rows = _run_all(tjobs, jobs, log)
+    ep = lambda r: 4 if quick else get_recipe(r).epochs
+    log(f"advdistill demo on digits -> {out}: {len(tjobs)} teacher(s) ({ep('pgdat-teacher-digits')} epochs), then "
+        f"{len(methods)} student(s) ({', '.join(methods)}; {ep('pgdat-digits')} epochs each), {jobs} at a time")
+    rows = _run_all(tjobs, jobs, log, t0)
     tspec = lambda n: dict(arch=get_recipe(f"{n}-teacher-digits").student, kw=get_recipe(f"{n}-teacher-digits").student_kw,
                           path=str(out/f"teacher-{n}"/'best.pth'))
     robust, natural = tspec('pgdat'), tspec('natural')
     sjobs = [dict(name=m, method=m, teachers=_demo_teachers(m, robust, natural), out=out/m, **kw) for m in methods]
-    slow = sorted(sjobs, key=lambda j: j['method'] != 'ardir')  # ARDIR's student is teacher-sized: start it first
-    done = {r['name']: r for r in _run_all(slow, jobs, log)}
+    slow = sorted(sjobs, key=lambda j: j['method'] not in ('ardir', 'adaad'))  # the slowest runs start first
+    done = {r['name']: r for r in _run_all(slow, jobs, log, t0)}
     rows += [done[m] for m in methods]
     (out/'demo.json').write_text(json.dumps(rows, indent=1))
     demo_chart(rows, out/'demo.png')
-    log('\n' + demo_table(rows) + f"\n\ntotal {time.perf_counter()-t0:.0f} s; cards: {out}/*/card.json; "
+    log('\n' + demo_table(rows) + f"\n\ntotal {time.time()-t0:.0f} s; cards: {out}/*/card.json; "
         f"summary: {out/'demo.json'}; chart: {out/'demo.png'}")
     return rows
+
 
 # %% ../nbs/30_cli.ipynb #bcda2822
 def _kv(s:str)->dict:
@@ -443,13 +470,14 @@ def eval_main(argv=None): sys.exit(run_cli(_eval, 'advdistill-eval', argv))
 # %% ../nbs/30_cli.ipynb #31a81138
 def _demo(argv=None):
     p = _Parser(prog='advdistill-demo', description='Train teachers and a student per method on digits; evaluate all.')
-    p.add_argument('--quick', action='store_true', help='about a minute: 4 epochs, quick evaluation, 3 methods')
-    p.add_argument('--methods', nargs='+', help=f"methods (default: {' '.join(DEMO_METHODS)})")
+    p.add_argument('--quick', action='store_true', help='a smoke test of about a minute: 4 epochs (unconverged), quick evaluation, 3 methods')
+    p.add_argument('--methods', nargs='+', help=f"methods (default: {' '.join(DEMO_DEFAULT)})")
+    p.add_argument('--all', action='store_true', help=f"a student for every method: {' '.join(DEMO_METHODS)} (about 25 minutes on 2 cores)")
     p.add_argument('--out', default='runs/demo'); p.add_argument('--seed', type=int, default=0)
     p.add_argument('--device'); p.add_argument('--eval-preset')
     p.add_argument('--jobs', type=int, help='runs in parallel (default: 2 on CPU, 1 on GPU)')
     p.add_argument('--eval-n', type=int, help='test examples evaluated (default 100)')
     a = p.parse_args(argv)
-    demo(a.out, a.quick, a.methods, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n)
+    demo(a.out, a.quick, a.methods, a.all, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n)
 
 def demo_main(argv=None): sys.exit(run_cli(_demo, 'advdistill-demo', argv))

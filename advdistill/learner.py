@@ -32,7 +32,7 @@ __all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'CONVERGENCE_TOL', 'constant', 'mult
            'lr_factor', 'lr_at', 'scale_schedule', 'parse_schedule', 'EpochSchedule', 'rng_state', 'set_rng_state',
            'atomic_save', 'atomic_copy', 'check_out_dir', 'to_plain', 'NonFiniteLossError', 'NanGuard', 'student_of',
            'Checkpoints', 'HistoryCSV', 'read_ckpt', 'DeviceAMP', 'AdvLearner', 'adv_learner', 'fit_adv', 'load_ckpt',
-           'plot_history', 'trend', 'convergence']
+           'plot_history', 'convergence']
 
 # %% ../nbs/07_learner.ipynb #ad97ab56
 SCHEDULE_KINDS = ('constant', 'multistep', 'piecewise', 'cosine')
@@ -630,41 +630,37 @@ def plot_history(learn_or_csv,       # a trained `Learner`, the path of a `histo
     return Path(path)
 
 # %% ../nbs/07_learner.ipynb #e75ab081
-CONVERGENCE_TOL = 3.  # points of accuracy a run may still gain over a window and count as converged
-
-def trend(v:list)->float:
-    "How much `v` rose from its first to its last element along its least-squares line (0 for fewer than 2 values)."
-    n = len(v)
-    if n < 2: return 0.
-    xm, ym = (n - 1) / 2, sum(v) / n
-    return sum((i - xm) * (y - ym) for i, y in enumerate(v)) / sum((i - xm)**2 for i in range(n)) * (n - 1)
+CONVERGENCE_TOL = 3.  # points of accuracy a run may still gain between the last two windows and count as converged
 
 def _windows(lrs:list, n:int)->dict:
-    "{phase: (first, last) epochs of its window}: the last third before the last decay and the last half after it."
+    "{phase: (earlier window, last window)} as (first, last) epochs: thirds before the last decay, halves after it."
     decays = [e for e in range(1, n) if lrs[e] < lrs[e - 1] * (1 - 1e-9)]
     d = decays[-1] if decays else None
-    phases = {'before last decay': (0, d), 'after last decay': (d, n)} if d else {'whole run': (0, n)}
+    phases = {'before last decay': (0, d, 3), 'after last decay': (d, n, 2)} if d else {'whole run': (0, n, 3)}
     out = {}
-    for name, (a, b) in phases.items():
-        k = max(min(3, b - a), math.ceil((b - a) / (2 if name == 'after last decay' else 3)))
-        out[name] = (b - k, b - 1)
+    for name, (a, b, parts) in phases.items():
+        k = max(1, (b - a) // parts)
+        if b - a >= 2: out[name] = ((b - 2*k, b - k - 1), (b - k, b - 1))
     return out
 
-def convergence(src,                 # a trained `Learner` or the path of its `history.csv`
+def convergence(src,                 # a trained `Learner`, the path of its `history.csv` or its DataFrame
                 lrs:list,            # the learning rate of every epoch (`Recipe.lrs()`)
-                tol:float=CONVERGENCE_TOL, # points of accuracy a window may still gain
+                tol:float=CONVERGENCE_TOL, # points of accuracy the last window may still gain
                 cols=('accuracy', 'robust_acc'), # the validation columns judged (those present)
                )->dict:
-    "Whether validation accuracies had stopped rising before and after the last lr decay, with the trends (points)."
+    "Whether validation accuracies had stopped rising before and after the last lr decay, with the gains (points)."
     df = _history(src); n = len(df)
     if n == 0: raise ValueError("the history has no epochs.")
     if len(lrs) < n: raise ValueError(f"give the learning rate of each of the {n} epochs, got {len(lrs)}.")
     cols = [c for c in cols if c in df]
     if not cols: raise ValueError(f"the history has none of the columns {list(cols)}.")
+    mean = lambda c, w: 100 * float(df[c].iloc[w[0]:w[1] + 1].astype(float).mean())
     phases, why = {}, []
-    for name, (a, b) in _windows(list(lrs), n).items():
-        rises = {c: round(trend([100 * float(v) for v in df[c].iloc[a:b + 1]]), 2) for c in cols}
-        phases[name] = {'epochs': [a, b], **rises}
-        why += [f"{c} rose {r:.1f} points over epochs {a}-{b} ({name})" for c, r in rises.items() if not r <= tol]
+    for name, (w0, w1) in _windows(list(lrs), n).items():
+        gains = {c: round(mean(c, w1) - mean(c, w0), 2) for c in cols}
+        phases[name] = {'windows': [list(w0), list(w1)], **gains}
+        why += [f"{c} gained {g:.1f} points from epochs {w0[0]}-{w0[1]} to {w1[0]}-{w1[1]} ({name})"
+                for c, g in gains.items() if not g <= tol]
+    if not phases: why = [f"{n} epoch(s) are too few to tell"]
     return {'converged': not why, 'tol': tol, 'epochs': n, 'phases': phases, 'why': '; '.join(why)}
 

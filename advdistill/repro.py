@@ -11,8 +11,8 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE', 'IAD_BETAS',
            'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'RESULTS',
-           'CLAIMS', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results', 'regenerate', 'load_run', 'cards',
-           'summary', 'verdict', 'compare', 'claims_table', 'repro_main']
+           'CLAIMS', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results', 'regenerate', 'load_run',
+           'run_convergence', 'cards', 'summary', 'verdict', 'compare', 'claims_table', 'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
 EVAL_N = 300          # the whole digits test split
@@ -260,6 +260,20 @@ def load_run(rid:str, root:str|Path|None=None)->dict:
     root = Path(root) if root is not None else find_results()
     return json.loads(_card_path(root, rid).read_text())
 
+def run_convergence(rid:str, root:str|Path|None=None)->dict|None:
+    "The convergence diagnostic of training run `rid` (of the run it evaluates, for an evaluation); None without a history."
+    root = Path(root) if root is not None else find_results()
+    run = PLAN.get(rid)
+    src = run.evaluates if run is not None and run.evaluates else rid
+    c = load_run(src, root)
+    conv = (c.get('extra') or {}).get('convergence')
+    hist = root/src/'history.csv'
+    if conv is None and hist.is_file() and c.get('recipe'):  # a card older than the diagnostic: computed from its history
+        from advdistill.learner import convergence, lr_at
+        r, n = c['recipe'], (c.get('extra') or {}).get('epochs') or c['recipe']['epochs']  # such runs kept absolute milestones
+        conv = convergence(hist, [lr_at(r['schedule'], e, n, r['lr']) for e in range(n)])
+    return conv
+
 def cards(ids, root:str|Path|None=None)->'pd.DataFrame':
     "One row per run: config, seed, accuracies (%), W-Robust (%), train and evaluation seconds, commit, command."
     import pandas as pd
@@ -267,7 +281,9 @@ def cards(ids, root:str|Path|None=None)->'pd.DataFrame':
     rows = []
     for rid in ids:
         c = load_run(rid, root); num, ex = c['numbers'], c.get('extra', {})
-        row = dict(run=rid, config=_config(rid), seed=c.get('seed'))
+        conv = run_convergence(rid, root)
+        row = dict(run=rid, config=_config(rid), seed=c.get('seed'), epochs=ex.get('epochs'),
+                   converged=None if conv is None else conv['converged'])
         row.update({k: 100*v for k, v in num['accuracy'].items()})
         row.update({f'W-{k}': 100*v for k, v in (num.get('w_robust') or {}).items()})
         row.update(train_s=ex.get('train_wall_time_s'), eval_s=c.get('wall_time_s'), commit=(c.get('commit') or '')[:8],
@@ -278,10 +294,12 @@ def cards(ids, root:str|Path|None=None)->'pd.DataFrame':
 def summary(df:'pd.DataFrame', cols=None, order=None)->'pd.DataFrame':
     "Mean ± std over seeds per config of `cards(...)`, as strings (`n` = seeds)."
     import pandas as pd
-    cols = cols or [c for c in df.columns if c not in ('config', 'seed', 'train_s', 'eval_s', 'commit', 'command')]
+    cols = cols or [c for c in df.columns if c not in ('config', 'seed', 'epochs', 'converged', 'train_s', 'eval_s', 'commit', 'command')]
     g = df.groupby('config', sort=False)
     out = pd.DataFrame({c: [_pm(v) for _, v in g[c]] for c in cols}, index=list(g.groups))
     out.insert(0, 'n', g.size().reindex(out.index).values)
+    if 'converged' in df:  # how many of the seeds converged: a table never hides an unconverged run
+        out.insert(1, 'converged', [f"{sum(v is True for v in s)}/{len(s)}" for _, s in g['converged']])
     return out.loc[list(order)] if order is not None else out
 
 def _pm(v)->str:
@@ -295,18 +313,43 @@ def _se(v:list, n_test:int=EVAL_N)->float:
     p = min(max(v[0] / 100, 0.), 1.)
     return 100 * math.sqrt(max(p * (1 - p), 1 / n_test) / n_test)
 
-def verdict(a:list, b:list, claim:str='')->dict:
+def _t975(df:float)->float:
+    "The two-sided 95 % quantile of Student's t with `df` degrees of freedom (the normal's 1.96 for infinite df)."
+    from scipy.stats import t
+    return float(t.ppf(0.975, df)) if math.isfinite(df) else 1.96
+
+def verdict(a:list, b:list, claim:str='',
+            paired:bool=False,    # `a[i]` and `b[i]` come from the same seed (same data split and test images)
+            converged:bool=True,  # every run behind `a` and `b` converged
+           )->dict:
     "Compare per-seed values `a` and `b` (in %): 'holds', 'does not hold' or 'inconclusive' for 'a > b'."
     d = statistics.mean(a) - statistics.mean(b)
-    se = math.sqrt(_se(a)**2 + _se(b)**2)
-    v = 'holds' if d > 2*se else 'does not hold' if d < -2*se else 'inconclusive'
-    return dict(claim=claim, diff=round(d, 2), se=round(se, 2), verdict=v)
+    if paired and len(a) == len(b) > 1:   # differences seed by seed: the split's and the test set's luck cancel
+        se, df = statistics.stdev([x - y for x, y in zip(a, b)]) / math.sqrt(len(a)), len(a) - 1
+    else:
+        va, vb = _se(a)**2, _se(b)**2
+        se = math.sqrt(va + vb)
+        dfs = [len(v) - 1 if len(v) > 1 else math.inf for v in (a, b)]  # one run: its binomial error is known
+        den = sum(v**2 / f for v, f in zip((va, vb), dfs) if math.isfinite(f))
+        df = (va + vb)**2 / den if den > 0 else math.inf   # Welch–Satterthwaite
+    crit = _t975(df) * se
+    v = 'holds' if d > crit else 'does not hold' if d < -crit else 'inconclusive'
+    if v == 'does not hold' and not converged: v = 'inconclusive'   # an unconverged run measures its budget, not its method
+    return dict(claim=claim, diff=round(d, 2), se=round(se, 2), crit=round(crit, 2), verdict=v,
+                converged='yes' if converged else 'no')
 
 def compare(df:'pd.DataFrame', better:str, worse:str, col:str, claim:str|None=None)->dict:
-    "`verdict` of config `better` over config `worse` on column `col` of `cards(...)`."
-    a, b = df[df.config == better][col].tolist(), df[df.config == worse][col].tolist()
-    if not a or not b: raise ValueError(f"no runs of {better if not a else worse!r} in the table.")
-    return verdict(a, b, claim or f"{better} > {worse} ({col})")
+    "`verdict` of config `better` over config `worse` on column `col` of `cards(...)`, paired by seed when both have the same seeds."
+    A, B = df[df.config == better].sort_values('seed'), df[df.config == worse].sort_values('seed')
+    if not len(A) or not len(B): raise ValueError(f"no runs of {better if not len(A) else worse!r} in the table.")
+    paired = A.seed.tolist() == B.seed.tolist()
+    conv = bool(_all_true(A.converged) and _all_true(B.converged)) if 'converged' in df else True
+    return verdict(A[col].tolist(), B[col].tolist(), claim or f"{better} > {worse} ({col})", paired, conv)
+
+def _all_true(s)->bool:
+    "Whether every value of `s` is True (a run with no diagnostic counts as not converged)."
+    return all(v is True or v == 1 for v in s)
+
 
 # %% ../nbs/32_repro.ipynb #cc8de29d
 CLAIMS = {  # paper -> [(claim, better config, worse config, column)]
@@ -344,7 +387,7 @@ def claims_table(paper:str, root:str|Path|None=None)->'pd.DataFrame':
         v = compare(df, better, worse, col, text)
         v.update(better=_pm(df[df.config == better][col]), worse=_pm(df[df.config == worse][col]))
         rows.append(v)
-    return pd.DataFrame(rows)[['claim', 'better', 'worse', 'diff', 'se', 'verdict']].set_index('claim')
+    return pd.DataFrame(rows)[['claim', 'better', 'worse', 'diff', 'crit', 'verdict', 'converged']].set_index('claim')
 
 # %% ../nbs/32_repro.ipynb #0767642a
 def repro_main(argv=None):
