@@ -298,7 +298,7 @@ def summary(df:'pd.DataFrame', cols=None, order=None)->'pd.DataFrame':
     g = df.groupby('config', sort=False)
     out = pd.DataFrame({c: [_pm(v) for _, v in g[c]] for c in cols}, index=list(g.groups))
     out.insert(0, 'n', g.size().reindex(out.index).values)
-    if 'converged' in df:  # how many of the seeds converged: a table never hides an unconverged run
+    if 'converged' in df and 'converged' not in out:  # how many of the seeds converged: a table never hides an unconverged run
         out.insert(1, 'converged', [f"{sum(v is True for v in s)}/{len(s)}" for _, s in g['converged']])
     return out.loc[list(order)] if order is not None else out
 
@@ -321,6 +321,7 @@ def _t975(df:float)->float:
 def verdict(a:list, b:list, claim:str='',
             paired:bool=False,    # `a[i]` and `b[i]` come from the same seed (same data split and test images)
             converged:bool=True,  # every run behind `a` and `b` converged
+            same_budget:bool=True, # `a` and `b` trained for the same number of epochs
            )->dict:
     "Compare per-seed values `a` and `b` (in %): 'holds', 'does not hold' or 'inconclusive' for 'a > b'."
     d = statistics.mean(a) - statistics.mean(b)
@@ -335,8 +336,9 @@ def verdict(a:list, b:list, claim:str='',
     crit = _t975(df) * se
     v = 'holds' if d > crit else 'does not hold' if d < -crit else 'inconclusive'
     if v == 'does not hold' and not converged: v = 'inconclusive'   # an unconverged run measures its budget, not its method
+    if not same_budget: v = 'inconclusive'                           # unequal budgets compare budgets
     return dict(claim=claim, diff=round(d, 2), se=round(se, 2), crit=round(crit, 2), verdict=v,
-                converged='yes' if converged else 'no')
+                converged='yes' if converged else 'no', budget='same' if same_budget else 'unequal')
 
 def compare(df:'pd.DataFrame', better:str, worse:str, col:str, claim:str|None=None)->dict:
     "`verdict` of config `better` over config `worse` on column `col` of `cards(...)`, paired by seed when both have the same seeds."
@@ -344,7 +346,8 @@ def compare(df:'pd.DataFrame', better:str, worse:str, col:str, claim:str|None=No
     if not len(A) or not len(B): raise ValueError(f"no runs of {better if not len(A) else worse!r} in the table.")
     paired = A.seed.tolist() == B.seed.tolist()
     conv = bool(_all_true(A.converged) and _all_true(B.converged)) if 'converged' in df else True
-    return verdict(A[col].tolist(), B[col].tolist(), claim or f"{better} > {worse} ({col})", paired, conv)
+    same = set(A.epochs) == set(B.epochs) if 'epochs' in df else True
+    return verdict(A[col].tolist(), B[col].tolist(), claim or f"{better} > {worse} ({col})", paired, conv, same)
 
 def _all_true(s)->bool:
     "Whether every value of `s` is True (a run with no diagnostic counts as not converged)."
@@ -387,7 +390,7 @@ def claims_table(paper:str, root:str|Path|None=None)->'pd.DataFrame':
         v = compare(df, better, worse, col, text)
         v.update(better=_pm(df[df.config == better][col]), worse=_pm(df[df.config == worse][col]))
         rows.append(v)
-    return pd.DataFrame(rows)[['claim', 'better', 'worse', 'diff', 'crit', 'verdict', 'converged']].set_index('claim')
+    return pd.DataFrame(rows)[['claim', 'better', 'worse', 'diff', 'se', 'crit', 'verdict', 'converged', 'budget']].set_index('claim')
 
 # %% ../nbs/32_repro.ipynb #0767642a
 def repro_main(argv=None):
