@@ -335,7 +335,7 @@ def verdict(a:list, b:list, claim:str='',
         df = (va + vb)**2 / den if den > 0 else math.inf   # Welch–Satterthwaite
     crit = _t975(df) * se
     v = 'holds' if d > crit else 'does not hold' if d < -crit else 'inconclusive'
-    if v == 'does not hold' and not converged: v = 'inconclusive'   # an unconverged run measures its budget, not its method
+    if not converged: v = 'inconclusive'   # an unconverged run measures its budget, not its method: no verdict either way
     if not same_budget: v = 'inconclusive'                           # unequal budgets compare budgets
     return dict(claim=claim, diff=round(d, 2), se=round(se, 2), crit=round(crit, 2), verdict=v,
                 converged='yes' if converged else 'no', budget='same' if same_budget else 'unequal')
