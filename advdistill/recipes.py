@@ -399,18 +399,19 @@ for (combo, ds), beta in _BETA.items():
         notes='No public code: reduction (batchmean), feature layers (residual stages) and the attack are documented free choices.'))
 
 # %% ../nbs/09_recipes.ipynb #8242bb37
-_DIGITS = dict(dataset='digits', source='demo', bs=64, lr=0.05, wd=5e-4, epochs=12, schedule=multistep([9]), student='resnet18',
-               student_kw={'width': 4}, eval_preset='small', select_on='valid', select_by='best validation robust accuracy (PGD-5)',
+_DIGITS = dict(dataset='digits', source='demo', bs=64, lr=0.05, wd=5e-4, epochs=150, schedule=multistep([112]), student='resnet18',
+               student_kw={'width': 2}, eval_preset='small', select_on='valid', select_by='best validation robust accuracy (PGD-5)',
                select_attack=_pgd(5, STEP_DIGITS, eps=EPS_DIGITS), seed=0, paper='demo (advdistill)', data_kw={'size': 16})
 _D = lambda atk: {**atk, 'eps': EPS_DIGITS, 'step': STEP_DIGITS, 'steps': 5}
 T_DIG_AT = teacher('resnet18', 'recipe:pgdat-teacher-digits', width=16)
 T_DIG_ST = teacher('resnet18', 'recipe:natural-teacher-digits', width=16)
 _NAT = dict(select_by='best validation accuracy', monitor='accuracy', select_attack=None)
+_TEACHER = dict(student_kw={'width': 16}, epochs=60, schedule=multistep([45]))  # the teachers' width and budget
 _DIGIT_RECIPES = [
-    dict(name='natural-teacher-digits', method='natural', student_kw={'width': 16}, notes='The clean teacher.', **_NAT),
-    dict(name='pgdat-teacher-digits', method='pgdat', attack=_D(ATTACK_AT), student_kw={'width': 16}, notes='The robust teacher.'),
+    dict(name='natural-teacher-digits', method='natural', notes='The clean teacher.', **_NAT, **_TEACHER),
+    dict(name='pgdat-teacher-digits', method='pgdat', attack=_D(ATTACK_AT), notes='The robust teacher.', **_TEACHER),
     dict(name='trades-teacher-digits', method='trades', attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.),
-         student_kw={'width': 16}, notes="A TRADES teacher (IAD's second teacher type)."),
+         notes="A TRADES teacher (IAD's second teacher type).", **_TEACHER),
     dict(name='natural-digits', method='natural', **_NAT),
     dict(name='pgdat-digits', method='pgdat', attack=_D(ATTACK_AT)),
     dict(name='trades-digits', method='trades', attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.)),
@@ -420,12 +421,12 @@ _DIGIT_RECIPES = [
          teachers={'teacher_adv': T_DIG_AT, 'teacher_std': T_DIG_ST}),
     dict(name='rslad-digits', method='rslad', attack=_D(ATTACK_RSL), method_kw=dict(w_adv=5/6, w_nat=1/6, kl_scale=1., log_eps=1e-5),
          teachers={'teacher': T_DIG_AT}),
-    dict(name='iad-i-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='I', beta=0.1, tau=1., warmup=2),
+    dict(name='iad-i-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='I', beta=0.1, tau=1., warmup=30),
          teachers={'teacher': T_DIG_AT}),
-    dict(name='iad-ii-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='II', beta=0.1, tau=1., warmup=2),
+    dict(name='iad-ii-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='II', beta=0.1, tau=1., warmup=30),
          teachers={'teacher': T_DIG_AT, 'teacher_st': T_DIG_ST}),
     dict(name='adaad-digits', method='adaad', attack=_D(ATTACK_RSL), method_kw=dict(alpha=1.), teachers={'teacher': T_DIG_AT}),
-    dict(name='adaiad-digits', method='adaiad', attack=_D(ATTACK_RSL), method_kw=dict(beta=0.1, tau=30., warmup=2), teachers={'teacher': T_DIG_AT}),
+    dict(name='adaiad-digits', method='adaiad', attack=_D(ATTACK_RSL), method_kw=dict(beta=0.1, tau=30., warmup=30), teachers={'teacher': T_DIG_AT}),
     dict(name='mtard-digits', method='mtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1.),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
     dict(name='ardir-digits', method='ardir', attack=_D(ATTACK_ARD), method_kw=dict(beta=0.6, tau=1., combo='RC'),
