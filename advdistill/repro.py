@@ -10,9 +10,9 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE', 'IAD_BETAS',
-           'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'RESULTS',
-           'CLAIMS', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results', 'regenerate', 'load_run',
-           'run_convergence', 'cards', 'summary', 'verdict', 'compare', 'claims_table', 'repro_main']
+           'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
+           'LOSS_SCALE', 'RESULTS', 'CLAIMS', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results', 'regenerate',
+           'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare', 'claims_table', 'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
 EVAL_N = 300          # the whole digits test split
@@ -172,6 +172,16 @@ _paper('adaad', T_AT, T_ST); _cores('adaad', 'pgdat', 'trades', 'ard', 'iad', 'r
 ADAAD_EPS = (8, 16, 24, 32)   # ×1/255; 16 is the core run
 add(*[Run(f'adaad-eps{e}-s0', 'adaad', 'adaad-digits', teachers=_AT, args=kw(eps=f'{e}/255', step=f'{e}/1020'))
       for e in ADAAD_EPS if e != 16], paper='adaad')
+
+# The loss-scale experiment: the official codes' KL reductions (RSLAD's, AdaAD's and MTARD's mean over B·C, ARD's τ = 30
+# KL ÷ C) against a batch-mean KL (× C), at the 12-epoch budget (decay at 9) and at the protocol's; not a paper's claim
+SHORT = ('--epochs', '12')
+LOSS_SCALE = {'ard': kw(kl_reduction='batchmean'), 'rslad': kw(kl_scale=10), 'adaad': kw(kl_reduction='batchmean'),
+              'mtard': kw(kl_scale=10)}
+for m, bm in LOSS_SCALE.items():
+    c = CORE[m][0]; same = dict(method=m, recipe=c.recipe, teachers=c.teachers)
+    add(*seeds(f'{m}-short', **same, args=c.args + SHORT), *seeds(f'{m}-bm-short', **same, args=c.args + bm + SHORT),
+        *seeds(f'{m}-bm', ONE, **same, args=c.args + bm))
 
 # %% ../nbs/32_repro.ipynb #81c4c487
 RESULTS = Path('results/repro')
