@@ -12,7 +12,8 @@ from pathlib import Path
 __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE', 'IAD_BETAS',
            'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
            'LOSS_SCALE', 'RESULTS', 'CLAIMS', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results', 'regenerate',
-           'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare', 'claims_table', 'repro_main']
+           'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare', 'claims_table', 'loss_scale_table',
+           'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
 EVAL_N = 300          # the whole digits test split
@@ -401,6 +402,27 @@ def claims_table(paper:str, root:str|Path|None=None)->'pd.DataFrame':
         v.update(better=_pm(df[df.config == better][col]), worse=_pm(df[df.config == worse][col]))
         rows.append(v)
     return pd.DataFrame(rows)[['claim', 'better', 'worse', 'diff', 'se', 'crit', 'verdict', 'converged', 'budget']].set_index('claim')
+
+# %% ../nbs/32_repro.ipynb #2aab70d5
+def loss_scale_table(method:str,                # 'ard', 'rslad', 'adaad' or 'mtard' (`LOSS_SCALE`)
+                     root:str|Path|None=None,    # the results folder
+                     col:str='PGD-20',           # the column compared
+                    )->'pd.DataFrame':
+    "The loss-scale experiment of `method`: official reduction against batch-mean KL, at 12 epochs and at the protocol's budget."
+    import pandas as pd
+    if method not in LOSS_SCALE: raise ValueError(f"no loss-scale runs for {method!r}; methods: {list(LOSS_SCALE)}.")
+    ids = [r for r in PLAN if _config(r) in (f'{method}-short', f'{method}-bm-short', method, f'{method}-bm')]
+    df = cards(ids, root); rows = []
+    for budget, off, bm in (('12 epochs', f'{method}-short', f'{method}-bm-short'), ('protocol', method, f'{method}-bm')):
+        v = compare(df, bm, off, col, f'batch-mean beats the official scale ({budget})')
+        rows.append({'budget': budget, 'epochs': int(df[df.config == off].epochs.iloc[0]),
+                     'official': _pm(df[df.config == off][col]), 'batch-mean': _pm(df[df.config == bm][col]),
+                     'clean: official': _pm(df[df.config == off]['Clean']), 'clean: batch-mean': _pm(df[df.config == bm]['Clean']),
+                     'converged (official, batch-mean)': f"{int(df[df.config == off].converged.eq(True).sum())}/{(df.config == off).sum()}, "
+                                                         f"{int(df[df.config == bm].converged.eq(True).sum())}/{(df.config == bm).sum()}",
+                     **{k: v[k] for k in ('diff', 'crit', 'verdict')}})
+    return pd.DataFrame(rows).set_index('budget')
+
 
 # %% ../nbs/32_repro.ipynb #0767642a
 def repro_main(argv=None):
