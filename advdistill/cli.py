@@ -245,7 +245,7 @@ def evaluate_checkpoint(ckpt,                  # a checkpoint file (any format `
 
 # %% ../nbs/30_cli.ipynb #41ab66ba
 def demo_attacks()->dict:
-    "The demo's columns (the `'digits'` preset at ε = 16/255): FGSM, PGD-20, CW∞ and AutoAttack's APGD-CE and APGD-T (top target)."
+    "The demo's columns (the `'digits'` preset at ε = 24/255): FGSM, PGD-20, CW∞ and AutoAttack's APGD-CE and APGD-T (top target)."
     return preset_attacks('digits')
 
 DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'akd2', 'rslad', 'iad', 'adaad', 'adaiad', 'mtard', 'ardir')
@@ -346,10 +346,18 @@ def _run_all(jobs:list, n_jobs:int, log, t0:float)->list:
 
 
 # %% ../nbs/30_cli.ipynb #0ae1342f
+def _shipped_teacher()->Path|None:
+    "The robust teacher of the reproductions (`results/protocol/teacher-at`), when this is a clone of the repository."
+    from advdistill.repro import find_results
+    try: p = find_results().parent/'protocol'/'teacher-at'
+    except FileNotFoundError: return None
+    return p if (p/'best.pth').is_file() and (p/'card.json').is_file() else None
+
 def demo(out:str|Path='runs/demo',  # output folder
          quick:bool=False,          # a smoke test of about a minute: 4 epochs (unconverged), quick evaluation, three methods
          methods=None,              # methods to train students with (default: `DEMO_DEFAULT`)
-         all_methods:bool=False,    # a student for every method of `DEMO_METHODS` (about 25 minutes on 2 cores)
+         all_methods:bool=False,    # a student for every method of `DEMO_METHODS`
+         train_teachers:bool=False, # train the robust teacher too, instead of using the reproductions' (`results/protocol`)
          seed:int=0,                # seed of every run
          device:str|None=None,      # 'cpu', 'cuda', ...
          quiet:bool=True,           # no progress bars (runs interleave when `jobs` > 1)
@@ -357,7 +365,7 @@ def demo(out:str|Path='runs/demo',  # output folder
          jobs:int|None=None,        # runs in parallel (default: 2 on CPU, 1 on GPU)
          eval_n:int|None=None,      # test examples evaluated (default 100)
         )->list:
-    "Train teachers and one student per method on digits, evaluate all, print the table, write cards, demo.json and demo.png."
+    "Train (or take) a robust teacher, train one student per method on digits, evaluate all; print the table, write cards, demo.json and demo.png."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     methods = list(methods or (DEMO_METHODS if all_methods else ('pgdat', 'ard', 'rslad') if quick else DEMO_DEFAULT))
     for m in methods: get_method(m)
@@ -367,25 +375,44 @@ def demo(out:str|Path='runs/demo',  # output folder
               eval_preset=eval_preset or (preset_attacks('quick', eps=EPS_DIGITS) if quick else demo_attacks()),
               epochs=4 if quick else None)
     log, t0 = (lambda s: print(s, flush=True)), time.time()
+    shipped = None if (train_teachers or quick) else _shipped_teacher()
     need_nat = any(a in _NATURAL_TEACHERS for m in methods for a in _teacher_attrs(m))
     tjobs = [dict(name=f'teacher-{n}', method=n, recipe=f'{n}-teacher-digits', out=out/f'teacher-{n}', **kw)
-             for n in ['pgdat'] + (['natural'] if need_nat else [])]
+             for n in (['pgdat'] if shipped is None else []) + (['natural'] if need_nat else [])]
     ep = lambda r: 4 if quick else get_recipe(r).epochs
-    log(f"advdistill demo on digits -> {out}: {len(tjobs)} teacher(s) ({ep('pgdat-teacher-digits')} epochs), then "
-        f"{len(methods)} student(s) ({', '.join(methods)}; {ep('pgdat-digits')} epochs each), {jobs} at a time")
-    rows = _run_all(tjobs, jobs, log, t0)
-    tspec = lambda n: dict(arch=get_recipe(f"{n}-teacher-digits").student, kw=get_recipe(f"{n}-teacher-digits").student_kw,
-                          path=str(out/f"teacher-{n}"/'best.pth'))
-    robust, natural = tspec('pgdat'), tspec('natural')
+    if shipped is not None:
+        tc = json.loads((shipped/'card.json').read_text())
+        log(f"robust teacher: {shipped} ({tc['extra']['epochs']} epochs of PGD-AT, "
+            f"{'converged' if (tc['extra'].get('convergence') or {}).get('converged') else 'NOT converged'}, "
+            f"{100*tc['numbers']['accuracy']['PGD-20']:.1f} % PGD-20 on its card); --train-teachers trains one instead")
+    log(f"advdistill demo on digits -> {out}: {len(tjobs)} teacher(s) to train, {len(methods)} student(s) "
+        f"({', '.join(methods)}; {ep('pgdat-digits')} epochs each), {jobs} at a time")
+    rows = _run_all(tjobs, jobs, log, t0) if tjobs else []
+    spec = lambda n, path: dict(arch=get_recipe(f"{n}-teacher-digits").student, kw=get_recipe(f"{n}-teacher-digits").student_kw, path=str(path))
+    robust = spec('pgdat', (shipped or out/'teacher-pgdat')/'best.pth')
+    natural = spec('natural', out/'teacher-natural'/'best.pth')
     sjobs = [dict(name=m, method=m, teachers=_demo_teachers(m, robust, natural), out=out/m, **kw) for m in methods]
-    slow = sorted(sjobs, key=lambda j: j['method'] not in ('ardir', 'adaad'))  # the slowest runs start first
+    slow = sorted(sjobs, key=lambda j: j['method'] not in ('ardir', 'adaad', 'adaiad'))  # the slowest runs start first
     done = {r['name']: r for r in _run_all(slow, jobs, log, t0)}
+    if shipped is not None: rows.insert(0, _teacher_row(shipped, robust, kw, dev))
     rows += [done[m] for m in methods]
     (out/'demo.json').write_text(json.dumps(rows, indent=1))
     demo_chart(rows, out/'demo.png')
     log('\n' + demo_table(rows) + f"\n\ntotal {time.time()-t0:.0f} s; cards: {out}/*/card.json; "
         f"summary: {out/'demo.json'}; chart: {out/'demo.png'}")
     return rows
+
+def _teacher_row(shipped:Path, spec:dict, kw:dict, dev)->dict:
+    "The summary row of the reproductions' teacher, evaluated like the students (its training figures from its card)."
+    tc = json.loads((shipped/'card.json').read_text())
+    net = get_model(spec['arch'], n_cls=10, **spec['kw'])
+    load_checkpoint(net, spec['path'])
+    dls = get_dls('digits', bs=64, seed=kw['seed'], device=dev, **tc['recipe']['data_kw'])
+    rep = evaluate(net.to(dev), dls.test, attacks=kw['eval_preset'], n=kw['eval_n'], seed=kw['seed'], method='pgdat',
+                   dataset='digits', models={'student': tc['models']['student']}, checkpoint=spec['path'],
+                   epochs=tc['extra']['epochs'], convergence=tc['extra'].get('convergence'),
+                   train_wall_time_s=tc['extra'].get('train_wall_time_s'), out_dir=str(shipped))
+    return {**_summary_row('teacher-pgdat', rep), 'card': str(shipped/'card.json')}
 
 
 # %% ../nbs/30_cli.ipynb #bcda2822
@@ -455,7 +482,7 @@ def _eval(argv=None):
     p.add_argument('--n', type=int); p.add_argument('--out'); p.add_argument('--square', action='store_true')
     p.add_argument('--device'); p.add_argument('--data-root'); p.add_argument('--data-kw', default='')
     p.add_argument('--seed', type=int, default=0); p.add_argument('--quiet', action='store_true')
-    p.add_argument('--eps', type=_value, help="radius of the preset's attacks, e.g. 16/255")
+    p.add_argument('--eps', type=_value, help="radius of the preset's attacks, e.g. 24/255")
     p.add_argument('--surrogate', metavar='ARCH[,k=v]:PATH', help='add transfer PGD-20 and CW∞ crafted on this model')
     a = p.parse_args(argv)
     if a.dataset.lower().replace('-', '_') not in list_datasets():
@@ -472,12 +499,14 @@ def _demo(argv=None):
     p = _Parser(prog='advdistill-demo', description='Train teachers and a student per method on digits; evaluate all.')
     p.add_argument('--quick', action='store_true', help='a smoke test of about a minute: 4 epochs (unconverged), quick evaluation, 3 methods')
     p.add_argument('--methods', nargs='+', help=f"methods (default: {' '.join(DEMO_DEFAULT)})")
-    p.add_argument('--all', action='store_true', help=f"a student for every method: {' '.join(DEMO_METHODS)} (about 25 minutes on 2 cores)")
+    p.add_argument('--all', action='store_true', help=f"a student for every method: {' '.join(DEMO_METHODS)}")
+    p.add_argument('--train-teachers', action='store_true', help="train the robust teacher too (by default a clone uses the "
+                   "reproductions' converged teacher, results/protocol/teacher-at)")
     p.add_argument('--out', default='runs/demo'); p.add_argument('--seed', type=int, default=0)
     p.add_argument('--device'); p.add_argument('--eval-preset')
     p.add_argument('--jobs', type=int, help='runs in parallel (default: 2 on CPU, 1 on GPU)')
     p.add_argument('--eval-n', type=int, help='test examples evaluated (default 100)')
     a = p.parse_args(argv)
-    demo(a.out, a.quick, a.methods, a.all, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n)
+    demo(a.out, a.quick, a.methods, a.all, a.train_teachers, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n)
 
 def demo_main(argv=None): sys.exit(run_cli(_demo, 'advdistill-demo', argv))

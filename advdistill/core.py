@@ -21,8 +21,8 @@ STEP = 2/255             # PGD step of the training attacks (ARD, IAD, RSLAD, MT
 STEP_TRADES = 0.003      # PGD-20 step of the TRADES / RSLAD / MTARD evaluation helpers
 EPS_TRADES = 0.031       # TRADES' own ε (≈ 7.9/255)
 STEP_TRADES_TRAIN = 0.007  # TRADES / MART training-attack step
-EPS_DIGITS = 16/255      # L∞ radius on digits (17 grey levels, 16/255 apart): the demo's and the small-scale runs'
-STEP_DIGITS = 4/255      # its PGD step (ε/4, the ratio of CIFAR's 2/255 to 8/255)
+EPS_DIGITS = 24/255      # L∞ radius on digits (17 grey levels, 16/255 apart: one and a half levels): the demo's and the small-scale runs'
+STEP_DIGITS = 6/255      # its PGD step (ε/4, the ratio of CIFAR's 2/255 to 8/255)
 
 # %% ../nbs/00_core.ipynb #de8f6425
 def check_range(x:torch.Tensor,  # images that should lie in [0,1]
