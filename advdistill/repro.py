@@ -13,7 +13,7 @@ __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', '
            'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
            'LOSS_SCALE', 'RESULTS', 'CLAIMS', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results', 'regenerate',
            'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare', 'claims_table', 'loss_scale_table',
-           'repro_main']
+           'loss_scale_sentence', 'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
 EVAL_N = 300          # the whole digits test split
@@ -411,9 +411,12 @@ def loss_scale_table(method:str,                # 'ard', 'rslad', 'adaad' or 'mt
     "The loss-scale experiment of `method`: official reduction against batch-mean KL, at 12 epochs and at the protocol's budget."
     import pandas as pd
     if method not in LOSS_SCALE: raise ValueError(f"no loss-scale runs for {method!r}; methods: {list(LOSS_SCALE)}.")
-    ids = [r for r in PLAN if _config(r) in (f'{method}-short', f'{method}-bm-short', method, f'{method}-bm')]
-    df = cards(ids, root); rows = []
-    for budget, off, bm in (('12 epochs', f'{method}-short', f'{method}-bm-short'), ('protocol', method, f'{method}-bm')):
+    root = Path(root) if root is not None else find_results()
+    ids = [r for r in PLAN if _config(r) in (f'{method}-short', f'{method}-bm-short', method, f'{method}-bm')
+           and _card_path(root, r).is_file()]   # the runs done so far
+    df, rows = (cards(ids, root) if ids else None), []
+    for budget, off, bm in (('short', f'{method}-short', f'{method}-bm-short'), ('protocol', method, f'{method}-bm')):
+        if df is None or not ((df.config == off).any() and (df.config == bm).any()): continue
         v = compare(df, bm, off, col, f'batch-mean beats the official scale ({budget})')
         rows.append({'budget': budget, 'epochs': int(df[df.config == off].epochs.iloc[0]),
                      'official': _pm(df[df.config == off][col]), 'batch-mean': _pm(df[df.config == bm][col]),
@@ -421,7 +424,16 @@ def loss_scale_table(method:str,                # 'ard', 'rslad', 'adaad' or 'mt
                      'converged (official, batch-mean)': f"{int(df[df.config == off].converged.eq(True).sum())}/{(df.config == off).sum()}, "
                                                          f"{int(df[df.config == bm].converged.eq(True).sum())}/{(df.config == bm).sum()}",
                      **{k: v[k] for k in ('diff', 'crit', 'verdict')}})
-    return pd.DataFrame(rows).set_index('budget')
+    return pd.DataFrame(rows).set_index('budget') if rows else pd.DataFrame()
+
+def loss_scale_sentence(t:'pd.DataFrame', method:str)->str:
+    "`loss_scale_table`'s finding in words."
+    if t.empty: return f"The loss-scale runs of {method} have not run yet."
+    name = {'short': 'short', 'protocol': "protocol's"}
+    return ' '.join(f"At the {name[b]} budget ({r.epochs} epochs), a batch-mean KL gives {r['batch-mean']} % PGD-20 against "
+                    f"{r.official} % at the official scale ({r['diff']:+.1f} points; the claim that batch-mean is better: "
+                    f"{r.verdict}; converged runs, official and batch-mean: {r['converged (official, batch-mean)']})."
+                    for b, r in t.iterrows())
 
 
 # %% ../nbs/32_repro.ipynb #0767642a
