@@ -48,7 +48,7 @@ test: check-clean check-export check-readme nbtest
 demo: install
 	$(BIN)/advdistill-demo --out runs/demo
 
-# The small-scale reproduction cards (results/repro/): every missing card; `make repro FORCE=--force` redoes them all.
+# The small-scale reproduction cards of the converged protocol (results/protocol/): every missing card; `make repro FORCE=--force` redoes them all.
 repro: install
 	$(BIN)/advdistill-repro --all --jobs 2 $(FORCE)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE', 'IAD_BETAS',
            'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
-           'LOSS_SCALE', 'RESULTS', 'CLAIMS', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results', 'regenerate',
-           'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare', 'claims_table', 'loss_scale_table',
-           'loss_scale_sentence', 'repro_main']
+           'LOSS_SCALE', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results',
+           'regenerate', 'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare', 'claims_table',
+           'loss_scale_table', 'loss_scale_sentence', 'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
 EVAL_N = 300          # the whole digits test split
@@ -185,7 +185,8 @@ for m, bm in LOSS_SCALE.items():
         *seeds(f'{m}-bm', ONE, **same, args=c.args + bm))
 
 # %% ../nbs/32_repro.ipynb #81c4c487
-RESULTS = Path('results/repro')
+RESULTS = Path('results/repro')     # the cards the paper pages read: the first protocol's (12 epochs)
+PROTOCOL = Path('results/protocol')  # the converged protocol's cards: where `advdistill-repro` writes by default
 
 def find_results(start:str|Path='.')->Path:
     "The `results/repro` folder of the repository: in `start` or the nearest parent that has one."
@@ -444,7 +445,7 @@ def repro_main(argv=None):
     p.add_argument('--paper', action='append', choices=sorted(PAPERS), help="a paper's runs (repeatable)")
     p.add_argument('--all', action='store_true', help='every run of the plan')
     p.add_argument('--jobs', type=int, default=2); p.add_argument('--force', action='store_true')
-    p.add_argument('--root', default=str(RESULTS)); p.add_argument('--list', action='store_true')
+    p.add_argument('--root', default=str(PROTOCOL), help=f'results folder (default {PROTOCOL})'); p.add_argument('--list', action='store_true')
     a = p.parse_args(argv)
     if a.list:
         for rid, r in PLAN.items():
