@@ -306,12 +306,12 @@ def demo_chart(rows:list, path)->Path:
         bars = ax.bar(x + (i - (len(cols)-1)/2)*w, [100*r['accuracy'][c] for r in rows], w, label=c)
         for b, r in zip(bars, rows):
             if r.get('converged') is False: b.set_hatch('//'); b.set_alpha(0.5)
-    conv = lambda r: '' if r.get('converged') else ('\nNOT converged' if r.get('converged') is False else '\nconvergence ?')
+    conv = lambda r: {True: ', converged', False: '\nNOT converged'}.get(r.get('converged'), '\nconvergence ?')
     ax.set_xticks(x); ax.set_xticklabels([f"{r['name']}\n{_short(r)}, {r.get('epochs')} ep{conv(r)}" for r in rows], fontsize=8)
     ax.set_ylabel('accuracy on the digits test split (%)'); ax.set_ylim(0, 100)
     ax.legend(fontsize=8, ncol=len(cols), loc='upper center', bbox_to_anchor=(0.5, -0.2), frameon=False)
     r0 = rows[0]
-    ax.set_title(f"advdistill demo on digits: teachers, a PGD-AT student and distilled students "
+    ax.set_title(f"advdistill demo on digits: {', '.join(r['name'] for r in rows)} "
                  f"({r0.get('n_test')} test images" + (f", ε = {r0['eps']*255:.0f}/255" if r0.get('eps') else '') + ')', fontsize=10)
     fig.tight_layout(); fig.savefig(path, dpi=110)
     return Path(path)
