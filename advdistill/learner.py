@@ -120,9 +120,10 @@ def scale_schedule(s:dict|None,  # a schedule (None: constant)
     if s['kind'] == 'multistep':
         m = [int(round(e * n_to / n_from)) for e in s['milestones']]
         if len(set(m)) < len(m) or (m and m[0] == 0 < s['milestones'][0]):
+            fit = sorted({min(max(1, round(n_to * (i + 1) / (len(m) + 1))), n_to - 1) for i in range(len(m))}) if n_to > 1 else []
             raise ValueError(f"the schedule's decays at epochs {s['milestones']} of {n_from} cannot be scaled to {n_to} epochs "
-                             f"(they would fall at {m}); give an explicit schedule, e.g. --schedule multistep:"
-                             f"{','.join(str(max(1, round(n_to*(i+1)/(len(m)+1)))) for i in range(len(m)))}.")
+                             f"(they would fall at {m}); give an explicit schedule, e.g. --schedule "
+                             + (f"multistep:{','.join(map(str, fit))}." if fit else "constant."))
         s['milestones'] = m
     elif s['kind'] == 'cosine' and s.get('warmup'): s['warmup'] = max(1, int(round(s['warmup'] * n_to / n_from)))
     return s
