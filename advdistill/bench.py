@@ -22,28 +22,9 @@ from .methods.ardir import ardir_loss
 
 # %% auto #0
 __all__ = ['CLOCKS', 'SYNC_METHODS', 'PLAIN_STEPS', 'BENCH_KW', 'FLOOR', 'BENCH_PRESETS', 'TARGETS', 'TARGET_METHODS',
-           'machine_info', 'auto_clock', 'timed', 'memory_info', 'SyncCounter', 'plain_start', 'plain_pgd',
-           'plain_step', 'floor_fns', 'bench_method', 'official_pgd_helper', 'bench_attack', 'bench_autoattack',
-           'bench_options', 'target_rows', 'run_bench', 'format_table', 'plot_bench', 'bench_cli', 'bench_main']
-
-# %% ../nbs/31_bench.ipynb #bbaeb8fb
-def _cpu_model()->str:
-    try:
-        for line in Path('/proc/cpuinfo').read_text().splitlines():
-            if line.startswith('model name'): return line.split(':', 1)[1].strip()
-    except OSError: pass
-    return platform.processor() or platform.machine()
-
-def machine_info(device=None, # the device the benchmark runs on (default: the best available)
-                )->dict:
-    "The machine a benchmark ran on: CPU model and cores, load average, PyTorch threads, versions, GPU."
-    import fastai
-    dev = get_device(device)
-    info = {'cpu': _cpu_model(), 'cores': os.cpu_count(), 'threads': torch.get_num_threads(),
-            'load_avg': [round(v, 2) for v in os.getloadavg()] if hasattr(os, 'getloadavg') else None,
-            'python': platform.python_version(), 'torch': torch.__version__, 'fastai': fastai.__version__,
-            'device': str(dev), 'gpu': torch.cuda.get_device_name(dev) if dev.type == 'cuda' else None}
-    return info
+           'auto_clock', 'timed', 'memory_info', 'SyncCounter', 'plain_start', 'plain_pgd', 'plain_step', 'floor_fns',
+           'bench_method', 'official_pgd_helper', 'bench_attack', 'bench_autoattack', 'bench_options', 'target_rows',
+           'run_bench', 'format_table', 'plot_bench', 'bench_cli', 'bench_main']
 
 # %% ../nbs/31_bench.ipynb #cfcc76fd
 def _sync(dev):
@@ -68,8 +49,7 @@ def memory_info(device='cpu')->dict:
     "Peak memory so far in MB: the process's peak RSS (and current RSS with psutil), or the CUDA allocator's peak."
     dev = torch.device(device)
     if dev.type == 'cuda': return {'cuda_peak_mb': torch.cuda.max_memory_allocated(dev) / 2**20}
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == 'darwin' else 2**10)
-    out = {'peak_rss_mb': peak}
+    out = {'peak_rss_mb': peak_memory_mb(dev)}
     try:
         import psutil; out['rss_mb'] = psutil.Process().memory_info().rss / 2**20
     except ImportError: pass

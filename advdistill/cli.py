@@ -14,7 +14,7 @@ from .models import get_model, list_models, load_checkpoint
 from .callback.core import get_method, list_methods
 from .learner import adv_learner, fit_adv, NonFiniteLossError, convergence
 from .recipes import get_recipe, list_recipes, Recipe, schedule_str
-from .evaluate import evaluate, load_card, EvalReport, preset_attacks, peak_memory_mb
+from .evaluate import evaluate, load_card, EvalReport, preset_attacks
 from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
 

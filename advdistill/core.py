@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_core.ipynb #097e170a
 from __future__ import annotations
-import random, warnings, contextlib, math, numbers
+import os, sys, platform, random, warnings, contextlib, math, numbers
+from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
@@ -13,7 +14,7 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['EPS', 'STEP', 'STEP_TRADES', 'EPS_TRADES', 'STEP_TRADES_TRAIN', 'EPS_DIGITS', 'STEP_DIGITS', 'NORMS_ALL', 'ARG_KINDS',
            'check_range', 'check_eps', 'check_arg', 'check_labels', 'bn_mode', 'set_seed', 'DeviceError', 'get_device',
-           'freeze', 'model_device', 'n_params']
+           'machine_info', 'peak_memory_mb', 'freeze', 'model_device', 'n_params']
 
 # %% ../nbs/00_core.ipynb #bdf84f64
 EPS = 8/255              # L∞ radius used by every paper here
@@ -192,6 +193,32 @@ def get_device(device:str|torch.device|None=None, # 'cpu', 'cuda', 'cuda:1', 'mp
     if d.type == 'mps' and not torch.backends.mps.is_available():
         raise DeviceError(f"device '{device}' was asked for but Apple's MPS backend is not available; use device='cpu'.")
     return d
+
+# %% ../nbs/00_core.ipynb #b2ea6ed1
+def _cpu_model()->str:
+    try:
+        for line in Path('/proc/cpuinfo').read_text().splitlines():
+            if line.startswith('model name'): return line.split(':', 1)[1].strip()
+    except OSError: pass
+    return platform.processor() or platform.machine()
+
+def machine_info(device=None, # the device a run or benchmark runs on (default: the best available)
+                )->dict:
+    "The machine a number came from: CPU model and cores, load average, PyTorch threads, versions, GPU."
+    import fastai
+    dev = get_device(device)
+    info = {'cpu': _cpu_model(), 'cores': os.cpu_count(), 'threads': torch.get_num_threads(),
+            'load_avg': [round(v, 2) for v in os.getloadavg()] if hasattr(os, 'getloadavg') else None,
+            'python': platform.python_version(), 'torch': torch.__version__, 'fastai': fastai.__version__,
+            'device': str(dev), 'gpu': torch.cuda.get_device_name(dev) if dev.type == 'cuda' else None}
+    return info
+
+def peak_memory_mb(device=None)->float:
+    "Peak memory of this process so far, in MiB: what the CUDA allocator held on a CUDA `device`, else the peak resident set."
+    dev = torch.device(device) if device is not None else torch.device('cpu')
+    if dev.type == 'cuda': return round(torch.cuda.max_memory_allocated(dev) / 2**20, 1)
+    import resource
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == 'darwin' else 2**10), 1)  # macOS: bytes
 
 # %% ../nbs/00_core.ipynb #45149082
 def freeze(model:nn.Module)->nn.Module:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_evaluate.ipynb #2aea3a15
 from __future__ import annotations
-import json, time, html, os, sys, platform, subprocess, datetime, zlib
+import json, time, html, os, platform, subprocess, datetime, zlib
 from pathlib import Path
 import torch
 from torch import nn
@@ -17,7 +17,7 @@ from .attacks import _plain, _no_autocast, _bn_ctx, _check_steps
 # %% auto #0
 __all__ = ['EVAL_PRESETS', 'CARD_FORMAT', 'MASKING_DEFAULTS', 'SANITY_CHECKS', 'preset_attacks', 'resolve_attacks',
            'zero_grad_count', 'EvalReport', 'load_card', 'check_order', 'check_gradients', 'masking_numbers',
-           'check_masking', 'peak_memory_mb', 'environment', 'attack_seed', 'evaluate']
+           'check_masking', 'attack_seed', 'evaluate']
 
 # %% ../nbs/08_evaluate.ipynb #3cd6f297
 _SAT = dict(alpha=STEP, rand_init='uniform_clamped')
@@ -284,30 +284,6 @@ def _git_commit():
 def _device_name(dev):
     return torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f"{dev.type} ({platform.processor() or platform.machine()})"
 
-def _cpu_model()->str:
-    try:
-        for line in Path('/proc/cpuinfo').read_text().splitlines():
-            if line.startswith('model name'): return line.split(':', 1)[1].strip()
-    except OSError: pass
-    return platform.processor() or platform.machine()
-
-def peak_memory_mb(device=None)->float:
-    "Peak memory of this process so far, in MiB: GPU memory allocated on a CUDA `device`, else the peak resident set size."
-    dev = torch.device(device) if device is not None else torch.device('cpu')
-    if dev.type == 'cuda': return round(torch.cuda.max_memory_allocated(dev) / 2**20, 1)
-    try:
-        import resource
-        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return round(kb / (2**20 if sys.platform == 'darwin' else 2**10), 1)  # macOS reports bytes, Linux KiB
-    except (ImportError, OSError): return float('nan')
-
-def environment(device=None)->dict:
-    "What a number depends on besides the method: CPU or GPU model, threads, library versions."
-    dev = torch.device(device) if device is not None else torch.device('cpu')
-    return dict(cpu=_cpu_model(), cpus=os.cpu_count(), torch_threads=torch.get_num_threads(),
-                gpu=torch.cuda.get_device_name(dev) if dev.type == 'cuda' else None, python=platform.python_version(),
-                torch=torch.__version__, platform=platform.platform(terse=True))
-
 def _batches(dl, n):
     "The `(x, y)` batches of `dl` up to `n` examples, each checked: a pair of tensors, images and labels paired up."
     try: it = iter(dl)
@@ -426,7 +402,7 @@ def evaluate(model:nn.Module,       # the network to evaluate (images in [0,1] i
                 models=models or {'model': {'class': type(model).__name__, 'n_params': n_params(model)}},
                 teacher=teacher, seed=seed, commit=_git_commit(), device=_device_name(dev),
                 date=datetime.datetime.now().isoformat(timespec='seconds'), n=len(ys),
-                versions={'torch': torch.__version__, 'advdistill': _version()}, environment=environment(dev),
+                versions={'torch': torch.__version__, 'advdistill': _version()}, environment=machine_info(dev),
                 attacks={k: getattr(a, 'config', {'attack': type(a).__name__, 'name': k}) for k, a in atks.items()},
                 numbers={**_numbers(correct, ys, counts, zero, n_cls), 'masking': masking},
                 warnings=warns, paper=paper, extra=extra)
