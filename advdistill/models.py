@@ -151,7 +151,7 @@ class ResNet(nn.Module):
     def forward(self, x):
         out = F.relu(self.bn1(self.conv1(x)))
         out = self.layer4(self.layer3(self.layer2(self.layer1(out))))
-        # methods.md §8: official avg_pool2d(out, 4) == global average pooling at 32×32 (adaptive: any input size)
+        # official_codes#architectures: official avg_pool2d(out, 4) == global average pooling at 32×32 (adaptive: any input size)
         return self.linear(F.adaptive_avg_pool2d(out, 1).flatten(1))
 
 # %% ../nbs/02_models.ipynb #cd811b63
@@ -159,7 +159,7 @@ class ResNet(nn.Module):
 def resnet18(n_cls:int=10, # number of classes
              width:int=64, # base channels (stages: width, 2·width, 4·width, 8·width)
             ):
-    "kuangliu's CIFAR ResNet-18, the usual student (methods.md §8)."
+    "kuangliu's CIFAR ResNet-18, the usual student (official_codes#architectures)."
     return ResNet(BasicBlock, [2, 2, 2, 2], n_cls, width)
 
 @register_model('resnet34', tiny=dict(width=8))
@@ -186,7 +186,7 @@ class InvertedResidual(nn.Module):
         self.conv1 = nn.Conv2d(cin, planes, 1, bias=False); self.bn1 = nn.BatchNorm2d(planes)
         self.conv2 = nn.Conv2d(planes, planes, 3, stride, 1, groups=planes, bias=False); self.bn2 = nn.BatchNorm2d(planes)
         self.conv3 = nn.Conv2d(planes, cout, 1, bias=False); self.bn3 = nn.BatchNorm2d(cout)
-        # methods.md §8: stride-1 blocks whose channels change get a 1×1 conv + BN projection (not in the original paper)
+        # official_codes#architectures: stride-1 blocks whose channels change get a 1×1 conv + BN projection (not in the original paper)
         self.shortcut = _shortcut(cin, cout, 1) if stride == 1 else nn.Sequential()
     def forward(self, x):
         out = F.relu(self.bn1(self.conv1(x)))
@@ -197,7 +197,7 @@ class InvertedResidual(nn.Module):
 # %% ../nbs/02_models.ipynb #544fa8b2
 class MobileNetV2(nn.Module):
     "MobileNetV2 for 32×32 inputs (kuangliu): stride-1 stem and 2nd stage, ReLU, projection residuals, 1280-d head."
-    # (expansion, out channels, blocks, stride); methods.md §8: the 24-channel stage has stride 1 (ImageNet: 2)
+    # (expansion, out channels, blocks, stride); official_codes#architectures: the 24-channel stage has stride 1 (ImageNet: 2)
     cfg = [(1, 16, 1, 1), (6, 24, 2, 1), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)]
     def __init__(self, n_cls:int=10, # number of classes
                  width:float=1.,     # width multiplier of every channel count (head included)
@@ -225,7 +225,7 @@ class MobileNetV2(nn.Module):
 def mobilenetv2(n_cls:int=10,   # number of classes
                 width:float=1., # width multiplier of every channel count
                ):
-    "kuangliu's CIFAR MobileNetV2 (methods.md §8)."
+    "kuangliu's CIFAR MobileNetV2 (official_codes#architectures)."
     return MobileNetV2(n_cls, width)
 
 # %% ../nbs/02_models.ipynb #f014eeed
@@ -245,7 +245,7 @@ class WideBasic(nn.Module):
         self.convShortcut = None if self.equal else nn.Conv2d(cin, cout, 1, stride, 0, bias=False)
     def forward(self, x):
         a = self.relu1(self.bn1(x))
-        sc = x if self.equal else self.convShortcut(a)  # methods.md §8: activated input feeds the 1×1 shortcut
+        sc = x if self.equal else self.convShortcut(a)  # official_codes#architectures: activated input feeds the 1×1 shortcut
         out = self.relu2(self.bn2(self.conv1(a)))
         if self.drop > 0: out = F.dropout(out, p=self.drop, training=self.training)
         return sc + self.conv2(out)
@@ -275,13 +275,13 @@ class WideResNet(nn.Module):
         ch = [16, 16*width, 32*width, 64*width]
         self.conv1 = nn.Conv2d(3, ch[0], 3, 1, 1, bias=False)
         self.block1 = NetworkBlock(n, ch[0], ch[1], 1, drop)
-        if sub_block1: self.sub_block1 = NetworkBlock(n, ch[0], ch[1], 1, drop)  # methods.md §8: never used in forward
+        if sub_block1: self.sub_block1 = NetworkBlock(n, ch[0], ch[1], 1, drop)  # official_codes#architectures: never used in forward
         self.block2 = NetworkBlock(n, ch[1], ch[2], 2, drop)
         self.block3 = NetworkBlock(n, ch[2], ch[3], 2, drop)
         self.bn1, self.relu = nn.BatchNorm2d(ch[3]), nn.ReLU()
         self.fc = nn.Linear(ch[3], n_cls, bias=bias_last)
         self.stage_names = ['block1', 'block2', 'block3', 'relu']
-        for m in self.modules():  # TRADES initialisation (methods.md §8)
+        for m in self.modules():  # TRADES initialisation (official_codes#architectures)
             if isinstance(m, nn.Conv2d):
                 nn.init.normal_(m.weight, 0., math.sqrt(2. / (m.kernel_size[0] * m.kernel_size[1] * m.out_channels)))
             elif isinstance(m, nn.BatchNorm2d): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
@@ -334,7 +334,7 @@ class DMBlock(nn.Module):
     def forward(self, x):
         a = self.relu_0(self.batchnorm_0(x))
         sc = self.shortcut(a) if self.has_shortcut else x
-        # methods.md §8: TensorFlow-style "SAME": (1,1,1,1) at stride 1, (0,1,0,1) at stride 2
+        # official_codes#architectures: TensorFlow-style "SAME": (1,1,1,1) at stride 1, (0,1,0,1) at stride 2
         v = F.pad(a, (1, 1, 1, 1) if self.stride == 1 else (0, 1, 0, 1))
         out = self.conv_1(self.relu_1(self.batchnorm_1(self.conv_0(v))))
         return sc + out
@@ -355,7 +355,7 @@ class DMWideResNet(nn.Module):
                  width:int=16,        # widen factor k: the groups have 16k, 32k, 64k channels
                  n_cls:int=10,        # number of classes
                  act=Swish,           # activation module class
-                 mean=CIFAR10_MEAN,   # in-model normalisation; methods.md §8: CIFAR-10 values even for CIFAR-100
+                 mean=CIFAR10_MEAN,   # in-model normalisation; official_codes#architectures: CIFAR-10 values even for CIFAR-100
                  std=CIFAR10_STD,
                 ):
         super().__init__()
@@ -377,7 +377,7 @@ class DMWideResNet(nn.Module):
 @register_model('wrn70_16', tiny=dict(width=1))
 def wrn70_16(n_cls:int=10,       # number of classes
              width:int=16,       # widen factor k
-             mean=CIFAR10_MEAN,  # in-model normalisation: CIFAR-10 values even for CIFAR-100 (methods.md §10.15)
+             mean=CIFAR10_MEAN,  # in-model normalisation: CIFAR-10 values even for CIFAR-100 (official_codes#departures, no. 15)
              std=CIFAR10_STD,
             ):
     "DeepMind's WRN-70-16 (the RSLAD/MTARD CIFAR-100 teacher); CIFAR-10 mean/std by default, also for 100 classes."
@@ -438,7 +438,7 @@ class CifarResNet(nn.Module):
 def resnet56(n_cls:int=10, # number of classes
              width:int=16, # base channels (stages: width, 2·width, 4·width)
             ):
-    "chenyaofo's CifarResNet-56, MTARD's CIFAR-10 clean teacher (methods.md §8)."
+    "chenyaofo's CifarResNet-56, MTARD's CIFAR-10 clean teacher (official_codes#architectures)."
     return CifarResNet(56, n_cls, width)
 
 # %% ../nbs/02_models.ipynb #866ee6f6
@@ -583,7 +583,7 @@ def _fit_keys(sd, model, notes):
     drop = [k for k in sd if k.startswith('sub_block1.') and k not in want]
     if drop and not any(k.startswith('sub_block1.') for k in want):
         sd = {k: v for k, v in sd.items() if k not in drop}
-        notes.append(f"dropped {len(drop)} 'sub_block1.' entries: TRADES' unused block (methods.md §8)")
+        notes.append(f"dropped {len(drop)} 'sub_block1.' entries: TRADES' unused block (official_codes#architectures)")
     return _norm_entries(sd, model, want, notes)
 
 # %% ../nbs/02_models.ipynb #0a85c4e7

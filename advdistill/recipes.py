@@ -68,7 +68,7 @@ class Recipe:
     seed: int|None = 0        # the code's seed (None: it sets none)
     paper: str = ''           # the paper (and table) the recipe comes from
     notes: str = ''           # anything a reproducer should know
-    differences: list = field(default_factory=list) # paper-versus-code differences (reference/methods.md §10)
+    differences: list = field(default_factory=list) # paper-versus-code differences (official_codes#departures)
 
 # %% ../nbs/09_recipes.ipynb #114ef8e6
 def teacher(arch:str,   # model registry name, e.g. 'wrn34_10'
@@ -188,20 +188,20 @@ def recipes_for(method:str)->list:
 def _attack(eps=EPS, step=STEP, steps=10, rand_init='uniform', attack_bn='train'):
     return dict(eps=eps, step=step, steps=steps, rand_init=rand_init, attack_bn=attack_bn)
 
-ATTACK_ARD = _attack(rand_init='uniform', attack_bn='train')              # ARD, IAD, the IAD repo's ARD/AKD2 (§1, §2.1)
-ATTACK_RSL = _attack(rand_init='normal001', attack_bn='eval')             # RSLAD, MTARD, AdaAD (§3, §4, §5)
-ATTACK_AT = _attack(rand_init='uniform_clamped', attack_bn='eval')        # IAD pre_train/AT.py (§2.5)
-ATTACK_VITA = _attack(rand_init='uniform_clamped', attack_bn='train')     # VITA's AKD² via advertorch (§7.4)
-ATTACK_TRADES = _attack(EPS_TRADES, STEP_TRADES_TRAIN, 10, 'normal001', 'eval')  # TRADES, MART (§7.2, §7.3)
+ATTACK_ARD = _attack(rand_init='uniform', attack_bn='train')              # ARD, IAD, the IAD repo's ARD/AKD2 (official_codes#ard, #iad)
+ATTACK_RSL = _attack(rand_init='normal001', attack_bn='eval')             # RSLAD, MTARD, AdaAD (official_codes#rslad, #mtard, #adaad)
+ATTACK_AT = _attack(rand_init='uniform_clamped', attack_bn='eval')        # IAD pre_train/AT.py (official_codes#iad-teachers)
+ATTACK_VITA = _attack(rand_init='uniform_clamped', attack_bn='train')     # VITA's AKD² via advertorch (official_codes#akd2)
+ATTACK_TRADES = _attack(EPS_TRADES, STEP_TRADES_TRAIN, 10, 'normal001', 'eval')  # TRADES, MART (official_codes#trades, #mart)
 
 def _pgd(steps, alpha=STEP, rand_init='uniform_clamped', eps=EPS):
     "The config of an evaluation PGD (`advdistill.attacks.PGD`) as a code selects checkpoints with it."
     return {'attack': 'PGD', 'eps': eps, 'alpha': alpha, 'steps': steps, 'rand_init': rand_init, 'name': f'PGD-{steps}'}
 
-SEL_IAD = _pgd(10, rand_init='uniform')            # IAD/ARD: the training attack's config, unclamped start (§2.1, §9)
-SEL_AT = _pgd(10)                                  # IAD pre_train/AT.py, AdaAD (advertorch: clamped start, §2.5, §5)
-SEL_RSL = _pgd(20, 0.003)                          # RSLAD, MTARD: PGD-20, step 0.003, clamped start (§3, §4)
-SEL_TRADES = _pgd(20, 0.003, 'uniform', EPS_TRADES)  # TRADES, MART: step 0.003, unclamped start (§7.2, §7.3)
+SEL_IAD = _pgd(10, rand_init='uniform')            # IAD/ARD: the training attack's config, unclamped start (official_codes#iad, #evaluation)
+SEL_AT = _pgd(10)                                  # IAD pre_train/AT.py, AdaAD (advertorch: clamped start, official_codes#iad-teachers, #adaad)
+SEL_RSL = _pgd(20, 0.003)                          # RSLAD, MTARD: PGD-20, step 0.003, clamped start (official_codes#rslad, #mtard)
+SEL_TRADES = _pgd(20, 0.003, 'uniform', EPS_TRADES)  # TRADES, MART: step 0.003, unclamped start (official_codes#trades, #mart)
 
 _VITA10 = [0.4914, 0.4822, 0.4465], [0.2470, 0.2435, 0.2616]     # VITA's in-model normalisation
 _VITA100 = [0.5071, 0.4865, 0.4409], [0.2673, 0.2564, 0.2762]
@@ -242,7 +242,7 @@ for ds in ('cifar10', 'cifar100'):
         eval_preset='iad', select_on='test', select_by='best test PGD-10 (training attack)', select_attack=SEL_AT, seed=1,
         paper='IAD, pre_train/AT.py',
         notes="The AT teacher of IAD and of the IAD repository's ARD/AKD2 baselines.",
-        differences=["lr drops one epoch before the paper's 100/150: piecewise at (epoch+1)/epochs (§2.5)"] +
+        differences=["lr drops one epoch before the paper's 100/150: piecewise at (epoch+1)/epochs (official_codes#iad-teachers)"] +
                     (["AT.py builds ResNet-18 with 10 classes even for CIFAR-100 (crashes unless edited)"] if ds == 'cifar100' else [])))
     register_recipe(Recipe(f'pgdat-{ds}-paper', 'pgdat', ds, 'paper', 200, schedule=multistep([100, 150]), attack=ATTACK_AT,
         students=['mobilenetv2'], eval_preset='iad', select_on='test', select_by='best test PGD-10', select_attack=SEL_AT,
@@ -280,9 +280,9 @@ register_recipe(Recipe('mart-cifar10-wrn-code', 'mart', 'cifar10', 'code', 90, w
     paper='MART, train_wideresnet.py', notes='Decays assumed as in the ResNet-18 script (1-based 75/90) within the 90 epochs.'))
 
 # %% ../nbs/09_recipes.ipynb #558fa13f
-_ARD_DIFF = ['single lr decay at epoch 100 (the code re-derives lr from the initial value, §0.6)',
-             'KL with the default mean reduction: ÷(B·C), 90× batchmean at τ=30 on CIFAR-10 (§0.2)',
-             'attack in train mode: BN statistics updated by every attack forward (§0.4)',
+_ARD_DIFF = ['single lr decay at epoch 100 (the code re-derives lr from the initial value, official_codes#lr-decay)',
+             'KL with the default mean reduction: ÷(B·C), 90× batchmean at τ=30 on CIFAR-10 (official_codes#loss-scale)',
+             'attack in train mode: BN statistics updated by every attack forward (official_codes#bn-mode)',
              'the clean CE term is computed even with α=1 (its BN update stays)']
 _ARD_KW = dict(tau=30., alpha=1., kl_reduction='elementwise_mean')
 for src, sched in (('code', multistep([100])), ('paper', multistep([100, 150]))):
@@ -304,7 +304,7 @@ for ds in ('cifar10', 'cifar100'):
     register_recipe(Recipe(f'ard-{ds}-iad', 'ard', ds, 'code', 200, schedule=multistep([100]), attack=ATTACK_ARD,
         method_kw=dict(tau=1., alpha=1., kl_reduction='batchmean'), teachers={'teacher': t_at}, eval_preset='iad',
         select_on='test', select_by='best test PGD-10 (training attack)', select_attack=SEL_IAD, seed=1, paper="IAD repository's ARD.py",
-        differences=['τ=1 and batchmean KL: not Goldblum\'s τ=30 with KL ÷C (§2.4)', 'single lr decay (§0.6)']))
+        differences=['τ=1 and batchmean KL: not Goldblum\'s τ=30 with KL ÷C (official_codes#iad-baselines)', 'single lr decay (official_codes#lr-decay)']))
 
 # %% ../nbs/09_recipes.ipynb #8c60a5c8
 for ds, (mean, std) in (('cifar10', _VITA10), ('cifar100', _VITA100)):
@@ -322,7 +322,7 @@ for ds, (mean, std) in (('cifar10', _VITA10), ('cifar100', _VITA100)):
         method_kw=dict(w_ce=0.25, w_adv=0.5, w_std=0.25, tau=1., preset='iad'), teachers={'teacher_adv': t_at, 'teacher_std': t_st},
         eval_preset='iad', select_on='test', select_by='best test PGD-10 (training attack)', select_attack=SEL_IAD, seed=1,
         paper="IAD repository's AKD2.py",
-        differences=['single lr decay (§0.6)', "differs from VITA's AKD² in weights, τ, KD form, attack and architecture (§2.4)"]))
+        differences=['single lr decay (official_codes#lr-decay)', "differs from VITA's AKD² in weights, τ, KD form, attack and architecture (official_codes#iad-baselines)"]))
 
 # %% ../nbs/09_recipes.ipynb #d2d95f93
 for ds, t, scale in (('cifar10', T_TRADES, 1.), ('cifar100', T_DM70, 10.)):
@@ -331,9 +331,9 @@ for ds, t, scale in (('cifar10', T_TRADES, 1.), ('cifar100', T_DM70, 10.)):
         students=['mobilenetv2'], eval_preset='rslad', select_on='test',
         select_by='manual: test PGD-20 (step 0.003) every 20 epochs, every epoch from 215', select_attack=SEL_RSL, seed=0,
         paper='RSLAD (Zi et al. 2021) §4.1, Tables 3-4', notes='The paper states the same schedule, attack and batch size.',
-        differences=['KL averaged over B·C (÷C), ×10 on CIFAR-100 (§10 point 13)'] +
-                    (['WRN-70-16 teacher normalised with CIFAR-10 statistics (§10 point 15)',
-                      'resnet18_rslad_cifar100.py casts the teacher to half precision (§10 point 16)'] if ds == 'cifar100' else [])))
+        differences=['KL averaged over B·C (÷C), ×10 on CIFAR-100 (official_codes#departures, no. 13)'] +
+                    (['WRN-70-16 teacher normalised with CIFAR-10 statistics (official_codes#departures, no. 15)',
+                      'resnet18_rslad_cifar100.py casts the teacher to half precision (official_codes#departures, no. 16)'] if ds == 'cifar100' else [])))
 
 # %% ../nbs/09_recipes.ipynb #b9d01cfe
 _IAD_CODE = {'I': dict(warmup=60, weight_teacher=False), 'II': dict(warmup=40, weight_teacher=True)}
@@ -346,7 +346,7 @@ for v in ('I', 'II'):
                     paper=f'IAD-{v} (Zhu et al. 2022)')
         register_recipe(Recipe(f'iad-{v.lower()}-{ds}-code', source='code', schedule=multistep([100]), seed=1,
             method_kw=dict(variant=v, beta=0.1, tau=1., alpha=1., **_IAD_CODE[v]), **base,
-            differences=['single lr decay (§0.6)', f'warm-up {_IAD_CODE[v]["warmup"]} epochs (paper: 0 on CIFAR-10, 20 on CIFAR-100)'] +
+            differences=['single lr decay (official_codes#lr-decay)', f'warm-up {_IAD_CODE[v]["warmup"]} epochs (paper: 0 on CIFAR-10, 20 on CIFAR-100)'] +
                         (['teacher term not weighted by α (paper Eq. 3 weights it)'] if v == 'I' else [])))
         register_recipe(Recipe(f'iad-{v.lower()}-{ds}-paper', source='paper', schedule=multistep([100, 150]), seed=None,
             method_kw=dict(variant=v, beta=0.1, tau=1., alpha=1., warmup=0 if ds == 'cifar10' else 20, weight_teacher=True), **base))
@@ -365,9 +365,9 @@ for ds, t_adv, t_nat, scale in (('cifar10', T_TRADES, T_RN56, 1.), ('cifar100', 
         select_by='manual: test PGD-20 (step 0.003) and clean accuracy at epoch 1, every 20 epochs, every epoch from 215; '
                   'the paper picks the best W-Robust accuracy', select_attack=SEL_RSL, seed=0, paper='MTARD (Zhao et al. 2022) §4.1, Tables 2-3',
         differences=['the scripts build the clean teacher as WRN-34-10; the released clean checkpoint is the paper\'s '
-                     + ('ResNet-56' if ds == 'cifar10' else 'WRN-22-6') + ' (§10 point 18)',
-                     'L0 of the ANL from the very first batch only (§10 point 19)'] +
-                    (['the CIFAR-100 script fails with a NameError as published (§4)'] if ds == 'cifar100' else [])))
+                     + ('ResNet-56' if ds == 'cifar10' else 'WRN-22-6') + ' (official_codes#departures, no. 18)',
+                     'L0 of the ANL from the very first batch only (official_codes#departures, no. 19)'] +
+                    (['the CIFAR-100 script fails with a NameError as published (official_codes#mtard)'] if ds == 'cifar100' else [])))
 
 # %% ../nbs/09_recipes.ipynb #b3911789
 _ADA = dict(epochs=200, wd=5e-4, schedule=multistep([100, 150]), students=['mobilenetv2'], eval_preset='adaad',
@@ -376,11 +376,11 @@ _ADA = dict(epochs=200, wd=5e-4, schedule=multistep([100, 150]), students=['mobi
 for ds, t, red in (('cifar10', T_LTD20, 'elementwise_mean'), ('cifar100', T_LTD10, 'batchmean')):
     register_recipe(Recipe(f'adaad-{ds}-code', 'adaad', ds, 'code', attack=ATTACK_RSL, teachers={'teacher': t},
         method_kw=dict(alpha=1., kl_reduction=red), **_ADA,
-        differences=['fixed ε: the paper\'s best results used an increasing ε schedule not in the code (issue #2, §10 point 22)',
-                     f'KL reduction {red} on {ds} (the two data sets differ, §10 point 23)', 'weight decay 5e-4']))
+        differences=['fixed ε: the paper\'s best results used an increasing ε schedule not in the code (issue #2, official_codes#departures, no. 22)',
+                     f'KL reduction {red} on {ds} (the two data sets differ, official_codes#departures, no. 23)', 'weight decay 5e-4']))
     register_recipe(Recipe(f'adaiad-{ds}-code', 'adaiad', ds, 'code', attack=ATTACK_RSL, teachers={'teacher': t},
         method_kw=dict(beta=0.1, tau=30., alpha=1., warmup=60), **_ADA,
-        differences=['τ=30 with τ² on the teacher term, inherited from ARD (§10 point 25)',
+        differences=['τ=30 with τ² on the teacher term, inherited from ARD (official_codes#departures, no. 25)',
                      'teacher term not weighted by α; introspection target not detached']))
 register_recipe(Recipe('adaad-cifar10-eps16', 'adaad', 'cifar10', 'code', attack=_attack(16/255, 4/255, 10, 'normal001', 'eval'),
     teachers={'teacher': T_LTD20}, method_kw=dict(alpha=1., kl_reduction='elementwise_mean'), **_ADA,

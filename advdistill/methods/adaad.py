@@ -127,7 +127,7 @@ class AdaAD(AdvCallback):
 def adv_batch(self:AdaAD, x, y):
     x_adv = _adaad_attack(self, x)
     with torch.set_grad_enabled(self.alpha != 1):
-        s_nat = self.learn.model(x)  # S(x) before S(x_adv), train mode (reference/methods.md §5)
+        s_nat = self.learn.model(x)  # S(x) before S(x_adv), train mode (official_codes#adaad)
     self.keep(x_adv=x_adv, s_nat=s_nat)
     return x_adv
 
@@ -169,7 +169,7 @@ class AdaIAD(AdvCallback):
 def adv_batch(self:AdaIAD, x, y):
     x_adv = _adaad_attack(self, x)
     with torch.set_grad_enabled(not self.reforward):
-        s_nat = self.learn.model(x)  # the code's first S(x), train mode, before S(x_adv) (reference/methods.md §5)
+        s_nat = self.learn.model(x)  # the code's first S(x), train mode, before S(x_adv) (official_codes#adaad)
     self.keep(x_adv=x_adv, s_nat=s_nat)
     return x_adv
 
@@ -179,7 +179,7 @@ def adv_loss(self:AdaIAD, s_adv, y):
     use_alpha, model = self.epoch >= self.warmup, self.learn.model
     if self.reforward:
         s_nat = model(self.x_nat) if use_alpha else None   # introspection target: fresh train-mode forward, not detached
-        with torch.set_grad_enabled(self.alpha != 1): s_ce = model(self.x_nat)  # forwarded again for the CE (§5)
+        with torch.set_grad_enabled(self.alpha != 1): s_ce = model(self.x_nat)  # forwarded again for the CE (official_codes#adaad)
         if s_nat is None: s_nat = s_ce
     else: s_nat = s_ce = self.s_nat
     self.record['trust'] = adaiad_trust(t_adv, y, self.beta).mean() if use_alpha else torch.tensor(1.)

@@ -19,7 +19,7 @@ __all__ = ['AKD2_PRESETS', 'KD_KINDS', 'akd2_loss', 'AKD2']
 # %% ../../nbs/21_methods.akd2.ipynb #f0886118
 AKD2_PRESETS = {
     'vita': dict(w_ce=0.3, w_adv=0.6, w_std=0.1, tau=2., kd='soft_ce', rand_init='uniform_clamped'),  # main_adv.py, utils.py
-    'iad':  dict(w_ce=0.25, w_adv=0.5, w_std=0.25, tau=1., kd='kl', rand_init='uniform'),             # ZFancy/IAD AKD2.py (§2.4)
+    'iad':  dict(w_ce=0.25, w_adv=0.5, w_std=0.25, tau=1., kd='kl', rand_init='uniform'),             # ZFancy/IAD AKD2.py (official_codes#iad-baselines)
 }
 KD_KINDS = ('soft_ce', 'kl')
 
@@ -42,7 +42,7 @@ def akd2_loss(*, s_adv:torch.Tensor, # student logits on x_adv (B, C)
         if t.shape != s_adv.shape:
             raise ValueError(f"s_adv {tuple(s_adv.shape)} and {n} {tuple(t.shape)} must have the same shape (B, C); "
                              "are both teachers trained on the same classes as the student?")
-    f = soft_ce if v['kd'] == 'soft_ce' else kl_div  # both: batchmean, τ² inside (methods.md §7.4, §2.4)
+    f = soft_ce if v['kd'] == 'soft_ce' else kl_div  # both: batchmean, τ² inside (official_codes#akd2, #iad-baselines)
     terms = {'ce': v['w_ce'] * xent(s_adv, y),
              'kd_adv': v['w_adv'] * f(s_adv, t_adv, tau=v['tau'], reduction='batchmean'),
              'kd_std': v['w_std'] * f(s_adv, t_std, tau=v['tau'], reduction='batchmean')}
@@ -76,7 +76,7 @@ class AKD2(AdvCallback):
 # %% ../../nbs/21_methods.akd2.ipynb #9a87d5a0
 @patch
 def adv_batch(self:AKD2, x, y):
-    # methods.md §7.4: student CE vs true labels, uniform start clamped, student in train mode
+    # official_codes#akd2: student CE vs true labels, uniform start clamped, student in train mode
     x_adv = pgd(self.learn.model, x, ce(y, 'sum'), eps=self.eps, alpha=self.step, steps=self.steps,
                 rand_init=self.rand_init, bn_mode=self.attack_bn)
     with torch.no_grad(): t_adv, t_std = self.teacher_adv(x_adv), self.teacher_std(x_adv)  # both on x_adv, eval mode

@@ -33,13 +33,13 @@ def ard_loss(*, s_adv:torch.Tensor,   # student logits on x_adv (B, C)
     if s_nat is None:
         if alpha != 1: raise ValueError(f"alpha={alpha} weighs the clean CE term by {1-alpha}: pass s_nat.")
         ce_ = kl.new_zeros(())
-    else: ce_ = (1 - alpha) * xent(s_nat, y)  # no temperature on the CE term (methods.md §10 point 4)
+    else: ce_ = (1 - alpha) * xent(s_nat, y)  # no temperature on the CE term (official_codes#departures, no. 4)
     return kl + ce_, {'kl': kl, 'ce': ce_}
 
 # %% ../../nbs/20_methods.ard.ipynb #ca076e6e
 ARD_PRESETS = {
     'goldblum': dict(tau=30., kl_reduction='elementwise_mean'),  # goldblum/AdversariallyRobustDistillation main.py (the defaults)
-    'iad':      dict(tau=1., kl_reduction='batchmean'),          # ZFancy/IAD ARD.py (methods.md §2.4, §10 point 10)
+    'iad':      dict(tau=1., kl_reduction='batchmean'),          # ZFancy/IAD ARD.py (official_codes#iad-baselines, #departures, no. 10)
 }
 
 def preset_values(fn,                 # the function or class whose signature holds the defaults
@@ -85,13 +85,13 @@ def adv_batch(self:ARD, x, y):
     with torch.no_grad(): t_nat = self.teacher(x)  # teacher on clean x, eval mode (frozen in before_fit)
     self.keep(t_nat=t_nat)
     self.record['t_nat_acc'] = (t_nat.argmax(1) == y).float().mean()
-    # methods.md §1: student CE (sum) vs true labels, U(−ε,ε) start not clamped, student in train mode
+    # official_codes#ard: student CE (sum) vs true labels, U(−ε,ε) start not clamped, student in train mode
     return pgd(self.learn.model, x, ce(y, 'sum'), eps=self.eps, alpha=self.step, steps=self.steps,
                rand_init=self.rand_init, bn_mode=self.attack_bn)
 
 @patch
 def adv_loss(self:ARD, s_adv, y):
-    # methods.md §10 point 4: the clean train-mode forward runs even when alpha == 1 (it updates BN statistics)
+    # official_codes#departures, no. 4: the clean train-mode forward runs even when alpha == 1 (it updates BN statistics)
     s_nat = None if self.skip_nat else self.learn.model(self.x_nat)
     self.record['s_adv_acc'] = (s_adv.detach().argmax(1) == y).float().mean()
     return ard_loss(s_adv=s_adv, s_nat=s_nat, t_nat=self.t_nat, y=y, tau=self.tau, alpha=self.alpha,

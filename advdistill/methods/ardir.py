@@ -198,7 +198,7 @@ def _student_feats(self:ARDIR, s_adv)->list:
 # %% ../../nbs/26_methods.ardir.ipynb #e359e085
 @patch
 def adv_batch(self:ARDIR, x, y):
-    # Algorithm 1 line 3 (Eq. 2): PGD on the student's CE vs the labels, as ARD's code (methods.md §1, §6)
+    # Algorithm 1 line 3 (Eq. 2): PGD on the student's CE vs the labels, as ARD's code (official_codes#ard, #ardir)
     x_adv = pgd(self.learn.model, x, ce(y, 'sum'), eps=self.eps, alpha=self.step, steps=self.steps,
                 rand_init=self.rand_init, bn_mode=self.attack_bn)
     x_dot = x

@@ -27,7 +27,7 @@ def iad_alpha(t_adv:torch.Tensor, # teacher logits on the student's adversarial 
 
 # %% ../../nbs/23_methods.iad.ipynb #bc2dfde8
 IAD_VARIANTS = ('I', 'II')
-IAD_WARMUP = {'I': 60, 'II': 40}   # the code's `--begin` defaults (methods.md §2.2, §2.3, §10.8)
+IAD_WARMUP = {'I': 60, 'II': 40}   # the code's `--begin` defaults (official_codes#iad-i, #iad-ii, #departures, no. 8)
 
 def iad_variant(variant)->str:
     "Normalise an IAD variant name ('I', 'II', 1, 2, 'iad-ii', ...) to 'I' or 'II'."
@@ -38,7 +38,7 @@ def iad_variant(variant)->str:
 
 # %% ../../nbs/23_methods.iad.ipynb #8753b843
 def _intro_kl(s_adv, s_nat, a_i, tau, detach_target, intro_tau):
-    "(1/B)Σ(1−α_i)·KL(p_S(x_i) ‖ p_S(x̃_i)); the target keeps its graph unless `detach_target` (methods.md §0.3)."
+    "(1/B)Σ(1−α_i)·KL(p_S(x_i) ‖ p_S(x̃_i)); the target keeps its graph unless `detach_target` (official_codes#gradient-flow)."
     target = s_nat.detach() if detach_target else s_nat
     k = kl_div(s_adv, target, tau=tau if intro_tau else 1., tau2=False, reduction='none')
     return ((1 - a_i) * k).mean()
@@ -138,8 +138,8 @@ def use_alpha(self:IAD)->bool:
 @patch
 def adv_batch(self:IAD, x, y):
     if self.variant == 'I':
-        with torch.no_grad(): self.keep(t_nat=self.teacher(x))   # §2.2 step 1: teacher on clean x
-    # §2.1: student CE (sum) against y, U(−ε, ε) start not clamped, student in train mode
+        with torch.no_grad(): self.keep(t_nat=self.teacher(x))   # official_codes#iad-i step 1: teacher on clean x
+    # official_codes#iad: student CE (sum) against y, U(−ε, ε) start not clamped, student in train mode
     x_adv = pgd(self.learn.model, x, ce(y, 'sum'), eps=self.eps, alpha=self.step, steps=self.steps,
                 rand_init=self.rand_init, bn_mode=self.attack_bn)
     with torch.no_grad():   # teachers on x̃ (eval mode: no state changes, so their place among the forwards is free)
@@ -154,18 +154,18 @@ def clean_forwards(self:IAD)->torch.Tensor|None:
     model, x, use = self.learn.model, self.x_nat, self.use_alpha
     ce_nat = self.variant == 'I' and (self.alpha != 1 or not self.skip_ce_nat)
     if use:
-        s_nat = model(x)   # the introspection target: a fresh train-mode forward, NOT detached (methods.md §0.3, §10.9)
+        s_nat = model(x)   # the introspection target: a fresh train-mode forward, NOT detached (official_codes#gradient-flow, #departures, no. 9)
         if ce_nat:
             with torch.no_grad(): model(x)   # the code's second S(x) for CE: same logits, BN statistics only
         return s_nat
     if not ce_nat: return None
     if self.alpha != 1: return model(x)
-    with torch.no_grad(): return model(x)    # CE weight 0: the forward only moves BN statistics (methods.md §2.2)
+    with torch.no_grad(): return model(x)    # CE weight 0: the forward only moves BN statistics (official_codes#iad-i)
 
 @patch
 def adv_loss(self:IAD, s_adv, y):
     if self.variant == 'I' and not self.skip_extra_adv:
-        with torch.no_grad(): self.learn.model(self.learn.xb[0])   # §2.2 step 3: detached S(x̃), unused, moves BN
+        with torch.no_grad(): self.learn.model(self.learn.xb[0])   # official_codes#iad-i step 3: detached S(x̃), unused, moves BN
     s_nat = self.clean_forwards()
     use = self.use_alpha
     self.record['alpha_i'] = iad_alpha(self.t_adv, y, self.beta).mean() if use else torch.ones(())

@@ -26,7 +26,7 @@ def mart_loss(*,
     s_adv, s_nat = to_float(s_adv), to_float(s_nat)
     p, q = F.softmax(s_adv, dim=1), F.softmax(s_nat, dim=1)
     top2 = torch.argsort(p, dim=1)[:, -2:]
-    y_wrong = torch.where(top2[:, -1] == y, top2[:, -2], top2[:, -1])  # most likely wrong class y′ (methods.md §7.3)
+    y_wrong = torch.where(top2[:, -1] == y, top2[:, -2], top2[:, -1])  # most likely wrong class y′ (official_codes#mart)
     ce_adv = F.cross_entropy(s_adv, y, reduction='mean')
     margin = F.nll_loss(torch.log(1.0001 - p + 1e-12), y_wrong, reduction='mean')  # −log(1.0001 − p_y′ + 1e-12)
     kl_i = (torch.xlogy(q, q) - q * torch.log(p + 1e-12)).sum(1)  # KL(q ‖ p) per example, ε inside log p
@@ -56,7 +56,7 @@ def adv_batch(self:MART, x, y):
     model = self.learn.model
     x_adv = pgd(model, x, ce(y, reduction='mean'), eps=self.eps, alpha=self.step, steps=self.steps,
                 rand_init=self.rand_init, bn_mode=self.attack_bn)
-    self.keep(s_nat=model(x))  # 1st train-mode forward (methods.md §7.3)
+    self.keep(s_nat=model(x))  # 1st train-mode forward (official_codes#mart)
     return x_adv
 
 @patch

@@ -51,7 +51,7 @@ def anl_update(w_nat:float,   # the clean weight before the update
 
 # %% ../../nbs/25_methods.mtard.ipynb #5a7e9aca
 class ANLState:
-    "The Adaptive Normalization Loss weights, L0 and η across batches (`reference/methods.md` §4)."
+    "The Adaptive Normalization Loss weights, L0 and η across batches (official_codes#mtard)."
     def __init__(self, eta:float=0.025, # η at the start
                  beta:float=1.,          # the power β of the relative losses
                  follow_lr:bool=True,    # scale η with the optimiser's learning rate
@@ -69,7 +69,7 @@ class ANLState:
         "Update with this batch's losses (L0 on the first call) and return the new `(w_adv, w_nat)`."
         if self.l0_adv is None: self.l0_adv, self.l0_nat = float(l_adv), float(l_nat)  # Eq. 7's L(0): first batch only
         if self.follow_lr and lr:  # a zero lr (the end of a cosine schedule) leaves η and the memory alone
-            if self.lr and lr != self.lr: self.eta_now *= lr / self.lr  # the code: η ×0.1 with the lr (§4)
+            if self.lr and lr != self.lr: self.eta_now *= lr / self.lr  # the code: η ×0.1 with the lr (official_codes#mtard)
             self.lr = lr
         self.w_adv, self.w_nat = anl_update(self.w_nat, l_adv, l_nat, self.l0_adv, self.l0_nat, self.eta_now, self.beta)
         self.rel_adv, self.rel_nat = l_adv / self.l0_adv, l_nat / self.l0_nat
@@ -115,7 +115,7 @@ def _lr(self:MTARD):
 @patch
 def adv_loss(self:MTARD, s_adv, y):
     with torch.no_grad(): t_adv = self.teacher_adv(self.x_adv)
-    s_nat = self.learn.model(self.x_nat)  # S(x) after S(x_adv), train mode (reference/methods.md §4)
+    s_nat = self.learn.model(self.x_nat)  # S(x) after S(x_adv), train mode (official_codes#mtard)
     kw = dict(s_adv=s_adv, s_nat=s_nat, t_adv=t_adv, t_nat=self.t_nat, kl_scale=self.kl_scale, log_eps=self.log_eps)
     with torch.no_grad(): _, raw = mtard_loss(**kw, w_adv=1., w_nat=1.)
     l_adv, l_nat = raw['kl_adv'].item(), raw['kl_nat'].item()

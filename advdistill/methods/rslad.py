@@ -43,7 +43,7 @@ def rslad_loss(*,
               )->tuple:
     "RSLAD's outer loss (Eq. 3): w_adv·KL(p_T(x) ‖ p_S(x_adv)) + w_nat·KL(p_T(x) ‖ p_S(x)), each a mean over B·C."
     w_adv, w_nat = rslad_weights(w_adv, w_nat, alpha)
-    kw = dict(reduction=kl_reduction, log_eps=log_eps, t_is_probs=t_is_probs)  # methods.md §3: torch.mean over B·C
+    kw = dict(reduction=kl_reduction, log_eps=log_eps, t_is_probs=t_is_probs)  # official_codes#rslad: torch.mean over B·C
     kl_adv, kl_nat = kl_div(s_adv, t_nat, **kw), kl_div(s_nat, t_nat, **kw)
     terms = {'kl_adv': w_adv * kl_scale * kl_adv, 'kl_nat': w_nat * kl_scale * kl_nat}
     return terms['kl_adv'] + terms['kl_nat'], terms

@@ -26,7 +26,7 @@ def trades_loss(*,
     "TRADES' outer loss: CE(f(x), y) + β·batchmean KL(p_nat ‖ p_adv), the target not detached; returns `(loss, terms)`."
     kl_target = s_nat if kl_target is None else kl_target
     ce = F.cross_entropy(to_float(s_nat), y, reduction='mean')
-    kl = beta * kl_div(s_adv, kl_target, reduction='batchmean')  # KL(p_nat ‖ p_adv): target first, methods.md §0.1
+    kl = beta * kl_div(s_adv, kl_target, reduction='batchmean')  # KL(p_nat ‖ p_adv): target first, official_codes#kl-direction
     return ce + kl, {'ce_nat': ce, 'kl': kl}
 
 # %% ../../nbs/12_methods.trades.ipynb #0eaa894a
@@ -53,14 +53,14 @@ def adv_batch(self:TRADES, x, y):
     with torch.no_grad(), bn_mode(model, self.attack_bn): nat = model(x)  # the attack's (fixed) target
     x_adv = pgd(model, x, trades_kl(nat), eps=self.eps, alpha=self.step, steps=self.steps,
                 rand_init=self.rand_init, bn_mode=self.attack_bn)
-    self.keep(s_nat=model(x))  # 1st train-mode forward, for the CE (methods.md §7.2)
+    self.keep(s_nat=model(x))  # 1st train-mode forward, for the CE (official_codes#trades)
     return x_adv
 
 # %% ../../nbs/12_methods.trades.ipynb #9189e61b
 @patch
 def adv_loss(self:TRADES, s_adv, y):
     "The KL target (3rd forward, or the reused 1st), then `trades_loss`; records clean and adversarial training accuracy."
-    target = self.s_nat if self.reuse_nat else self.learn.model(self.x_nat)  # 3rd train-mode forward (methods.md §7.2)
+    target = self.s_nat if self.reuse_nat else self.learn.model(self.x_nat)  # 3rd train-mode forward (official_codes#trades)
     if self.detach_target: target = target.detach()
     self.record['nat_acc'] = (self.s_nat.detach().argmax(1) == y).float().mean()
     self.record['adv_acc'] = (s_adv.detach().argmax(1) == y).float().mean()
