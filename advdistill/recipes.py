@@ -399,7 +399,7 @@ for (combo, ds), beta in _BETA.items():
         notes='No public code: reduction (batchmean), feature layers (residual stages) and the attack are documented free choices.'))
 
 # %% ../nbs/09_recipes.ipynb #8242bb37
-_DIGITS = dict(dataset='digits', source='demo', bs=64, lr=0.05, wd=5e-4, epochs=150, schedule=multistep([112]), student='resnet18',
+_DIGITS = dict(dataset='digits', source='demo', bs=64, lr=0.05, wd=5e-4, epochs=300, schedule=multistep([225]), student='resnet18',
                student_kw={'width': 2}, eval_preset='small', select_on='valid', select_by='best validation robust accuracy (PGD-5)',
                select_attack=_pgd(5, STEP_DIGITS, eps=EPS_DIGITS), seed=0, paper='demo (advdistill)', data_kw={'size': 16})
 _D = lambda atk: {**atk, 'eps': EPS_DIGITS, 'step': STEP_DIGITS, 'steps': 5}
@@ -421,12 +421,12 @@ _DIGIT_RECIPES = [
          teachers={'teacher_adv': T_DIG_AT, 'teacher_std': T_DIG_ST}),
     dict(name='rslad-digits', method='rslad', attack=_D(ATTACK_RSL), method_kw=dict(w_adv=5/6, w_nat=1/6, kl_scale=1., log_eps=1e-5),
          teachers={'teacher': T_DIG_AT}),
-    dict(name='iad-i-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='I', beta=0.1, tau=1., warmup=30),
+    dict(name='iad-i-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='I', beta=0.1, tau=1., warmup=60),
          teachers={'teacher': T_DIG_AT}),
-    dict(name='iad-ii-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='II', beta=0.1, tau=1., warmup=30),
+    dict(name='iad-ii-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='II', beta=0.1, tau=1., warmup=60),
          teachers={'teacher': T_DIG_AT, 'teacher_st': T_DIG_ST}),
     dict(name='adaad-digits', method='adaad', attack=_D(ATTACK_RSL), method_kw=dict(alpha=1.), teachers={'teacher': T_DIG_AT}),
-    dict(name='adaiad-digits', method='adaiad', attack=_D(ATTACK_RSL), method_kw=dict(beta=0.1, tau=30., warmup=30), teachers={'teacher': T_DIG_AT}),
+    dict(name='adaiad-digits', method='adaiad', attack=_D(ATTACK_RSL), method_kw=dict(beta=0.1, tau=30., warmup=60), teachers={'teacher': T_DIG_AT}),
     dict(name='mtard-digits', method='mtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1.),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
     dict(name='ardir-digits', method='ardir', attack=_D(ATTACK_ARD), method_kw=dict(beta=0.6, tau=1., combo='RC'),
