@@ -11,9 +11,9 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE', 'IAD_BETAS',
            'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
-           'LOSS_SCALE', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results',
-           'regenerate', 'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare', 'claims_table',
-           'loss_scale_table', 'loss_scale_sentence', 'repro_main']
+           'LOSS_SCALE', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds', 'kw',
+           'find_results', 'regenerate', 'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare',
+           'claims_table', 'loss_scale_table', 'loss_scale_sentence', 'budget_table', 'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
 EVAL_N = 300          # the whole digits test split
@@ -407,37 +407,66 @@ def claims_table(paper:str, root:str|Path|None=None)->'pd.DataFrame':
     return pd.DataFrame(rows)[['claim', 'better', 'worse', 'diff', 'se', 'crit', 'verdict', 'converged', 'budget']].set_index('claim')
 
 # %% ../nbs/32_repro.ipynb #2aab70d5
+BUDGET = Path('results/budget')  # the budget check: core-grid students trained 150 epochs (decay at 112), half the protocol's
+
+def _arm(df, config:str, col:str)->dict:
+    "One configuration's runs of `cards(...)` in a few strings: mean ± std of clean and `col`, converged runs."
+    d = df[df.config == config]
+    return {'n': len(d), 'clean': _pm(d['Clean']), col: _pm(d[col]), 'converged': f"{int(d.converged.eq(True).sum())}/{len(d)}"}
+
 def loss_scale_table(method:str,                # 'ard', 'rslad', 'adaad' or 'mtard' (`LOSS_SCALE`)
-                     root:str|Path|None=None,    # the results folder
+                     root:str|Path|None=None,    # the results folder (the 12-epoch runs and the protocol's)
                      col:str='PGD-20',           # the column compared
+                     budget:str|Path|None=None,  # a folder with the same runs at another budget (`BUDGET`), or None
                     )->'pd.DataFrame':
-    "The loss-scale experiment of `method`: official reduction against batch-mean KL, at 12 epochs and at the protocol's budget."
+    "The loss-scale experiment of `method`: official reduction against batch-mean KL, one row per training budget."
     import pandas as pd
     if method not in LOSS_SCALE: raise ValueError(f"no loss-scale runs for {method!r}; methods: {list(LOSS_SCALE)}.")
     root = Path(root) if root is not None else find_results()
-    ids = [r for r in PLAN if _config(r) in (f'{method}-short', f'{method}-bm-short', method, f'{method}-bm')
-           and _card_path(root, r).is_file()]   # the runs done so far
-    df, rows = (cards(ids, root) if ids else None), []
-    for budget, off, bm in (('short', f'{method}-short', f'{method}-bm-short'), ('protocol', method, f'{method}-bm')):
+    arms = [(root, f'{method}-short', f'{method}-bm-short')] + ([(Path(budget), method, f'{method}-bm')] if budget else []) \
+           + [(root, method, f'{method}-bm')]
+    rows = []
+    for folder, off, bm in arms:
+        ids = [r for r in PLAN if _config(r) in (off, bm) and _card_path(folder, r).is_file()]   # the runs done so far
+        df = cards(ids, folder) if ids else None
         if df is None or not ((df.config == off).any() and (df.config == bm).any()): continue
-        v = compare(df, bm, off, col, f'batch-mean beats the official scale ({budget})', budget_claim=True)  # a claim about this budget
-        rows.append({'budget': budget, 'epochs': int(df[df.config == off].epochs.iloc[0]),
-                     'official': _pm(df[df.config == off][col]), 'batch-mean': _pm(df[df.config == bm][col]),
-                     'clean: official': _pm(df[df.config == off]['Clean']), 'clean: batch-mean': _pm(df[df.config == bm]['Clean']),
-                     'converged (official, batch-mean)': f"{int(df[df.config == off].converged.eq(True).sum())}/{(df.config == off).sum()}, "
-                                                         f"{int(df[df.config == bm].converged.eq(True).sum())}/{(df.config == bm).sum()}",
+        epochs = sorted(set(df.epochs.dropna().astype(int)))
+        if len(epochs) != 1: raise ValueError(f"{folder}: the runs of {off} and {bm} trained for different lengths {epochs}.")
+        v = compare(df, bm, off, col, f'batch-mean beats the official scale ({epochs[0]} epochs)', budget_claim=True)
+        a, b = _arm(df, off, col), _arm(df, bm, col)
+        rows.append({'epochs': epochs[0], 'official': a[col], 'batch-mean': b[col], 'clean: official': a['clean'],
+                     'clean: batch-mean': b['clean'], 'converged (official, batch-mean)': f"{a['converged']}, {b['converged']}",
                      **{k: v[k] for k in ('diff', 'crit', 'verdict')}})
-    return pd.DataFrame(rows).set_index('budget') if rows else pd.DataFrame()
+    return pd.DataFrame(rows).set_index('epochs') if rows else pd.DataFrame()
 
 def loss_scale_sentence(t:'pd.DataFrame', method:str)->str:
     "`loss_scale_table`'s finding in words."
     if t.empty: return f"The loss-scale runs of {method} have not run yet."
-    name = {'short': 'short', 'protocol': "protocol's"}
-    return ' '.join(f"At the {name[b]} budget ({r.epochs} epochs), a batch-mean KL gives {r['batch-mean']} % PGD-20 against "
-                    f"{r.official} % at the official scale ({r['diff']:+.1f} points; that batch-mean is better at this budget: "
-                    f"{r.verdict}; converged runs, official and batch-mean: {r['converged (official, batch-mean)']})."
-                    for b, r in t.iterrows())
+    return ' '.join(f"At {e} epochs, a batch-mean KL gives {r['batch-mean']} % PGD-20 against {r.official} % at the official "
+                    f"scale ({r['diff']:+.1f} points; that batch-mean is better at this budget: {r.verdict}; converged runs, "
+                    f"official and batch-mean: {r['converged (official, batch-mean)']})." for e, r in t.iterrows())
 
+def budget_table(root:str|Path|None=None,    # the protocol's cards (`PROTOCOL`)
+                 budget:str|Path=BUDGET,     # the same configurations trained for fewer epochs (`BUDGET`)
+                 col:str='PGD-20',           # the robust column shown
+                 methods=None,               # core configurations (default: every one of `CORE` with cards in both folders)
+                )->'pd.DataFrame':
+    "Each core configuration at the shorter budget beside the protocol's: epochs, seeds, clean and `col` accuracy (mean ± std), converged runs, and the largest gain of validation robust accuracy over the last window before the last decay (mean over seeds)."
+    import pandas as pd
+    root = Path(root) if root is not None else find_results()
+    rows = []
+    for m in methods or CORE:
+        row = {'method': m}
+        for name, folder in (('short', Path(budget)), ('protocol', root)):
+            ids = [r.id for r in CORE[m] if _card_path(folder, r.id).is_file()]
+            if not ids: break
+            df = cards(ids, folder)
+            late = [((run_convergence(r, folder) or {}).get('phases') or {}).get('before last decay', {}).get('robust_acc') for r in ids]
+            late = [g for g in late if g is not None]
+            row.update({f'{name}: epochs': int(df.epochs.max()), **{f'{name}: {k}': v for k, v in _arm(df, m, col).items()},
+                        f'{name}: late gain': round(sum(late) / len(late), 1) if late else None})
+        else: rows.append(row)
+    return pd.DataFrame(rows).set_index('method') if rows else pd.DataFrame()
 
 # %% ../nbs/32_repro.ipynb #0767642a
 def repro_main(argv=None):
