@@ -19,7 +19,7 @@ from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
 
 # %% auto #0
-__all__ = ['DEMO_METHODS', 'DEMO_DEFAULT', 'CLIError', 'run_cli', 'parse_teacher', 'pick_recipe', 'build_teacher',
+__all__ = ['DEMO_METHODS', 'DEMO_DEFAULT', 'DEMO_EPOCHS', 'CLIError', 'run_cli', 'parse_teacher', 'pick_recipe', 'build_teacher',
            'attach_teachers', 'train', 'evaluate_checkpoint', 'demo_attacks', 'demo_table', 'demo_chart', 'demo',
            'train_main', 'eval_main', 'demo_main']
 
@@ -250,6 +250,7 @@ def demo_attacks()->dict:
 
 DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'akd2', 'rslad', 'iad', 'adaad', 'adaiad', 'mtard', 'ardir')
 DEMO_DEFAULT = ('pgdat', 'trades')  # what `make demo` trains: students that converge within its time on 2 CPU cores
+DEMO_EPOCHS = 150  # the default students' budget: PGD-AT and TRADES converge in half the protocol's 300 epochs
 _NATURAL_TEACHERS = ('teacher_std', 'teacher_nat', 'teacher_st')  # the clean teacher of AKD², MTARD and IAD-II
 
 def _teacher_attrs(method)->tuple:
@@ -364,22 +365,24 @@ def demo(out:str|Path='runs/demo',  # output folder
          eval_preset=None,          # evaluation preset or {column: attack} (default `demo_attacks()`; 'quick' with `quick`)
          jobs:int|None=None,        # runs in parallel (default: 2 on CPU, 1 on GPU)
          eval_n:int|None=None,      # test examples evaluated (default 100)
+         epochs:int|None=None,      # epochs of every student (default: `DEMO_EPOCHS` for the default students, else the recipes')
         )->list:
     "Train (or take) a robust teacher, train one student per method on digits, evaluate all; print the table, write cards, demo.json and demo.png."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    default = not (methods or all_methods or quick)
     methods = list(methods or (DEMO_METHODS if all_methods else ('pgdat', 'ard', 'rslad') if quick else DEMO_DEFAULT))
     for m in methods: get_method(m)
     dev = get_device(device)
     jobs = jobs or (1 if dev.type == 'cuda' else min(2, os.cpu_count() or 1))
     kw = dict(dataset='digits', seed=seed, device=device, quiet=quiet, eval_n=eval_n or 100,
               eval_preset=eval_preset or (preset_attacks('quick', eps=EPS_DIGITS) if quick else demo_attacks()),
-              epochs=4 if quick else None)
+              epochs=4 if quick else epochs or (DEMO_EPOCHS if default else None))
     log, t0 = (lambda s: print(s, flush=True)), time.time()
     shipped = None if (train_teachers or quick) else _shipped_teacher()
     need_nat = any(a in _NATURAL_TEACHERS for m in methods for a in _teacher_attrs(m))
     tjobs = [dict(name=f'teacher-{n}', method=n, recipe=f'{n}-teacher-digits', out=out/f'teacher-{n}', **kw)
              for n in (['pgdat'] if shipped is None else []) + (['natural'] if need_nat else [])]
-    ep = lambda r: 4 if quick else get_recipe(r).epochs
+    ep = lambda r: kw['epochs'] or get_recipe(r).epochs
     if shipped is not None:
         tc = json.loads((shipped/'card.json').read_text())
         log(f"robust teacher: {shipped} ({tc['extra']['epochs']} epochs of PGD-AT, "
@@ -506,7 +509,9 @@ def _demo(argv=None):
     p.add_argument('--device'); p.add_argument('--eval-preset')
     p.add_argument('--jobs', type=int, help='runs in parallel (default: 2 on CPU, 1 on GPU)')
     p.add_argument('--eval-n', type=int, help='test examples evaluated (default 100)')
+    p.add_argument('--epochs', type=int, help=f"epochs of every student (default: {DEMO_EPOCHS} for the default students, "
+                   "the recipes' otherwise)")
     a = p.parse_args(argv)
-    demo(a.out, a.quick, a.methods, a.all, a.train_teachers, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n)
+    demo(a.out, a.quick, a.methods, a.all, a.train_teachers, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n, a.epochs)
 
 def demo_main(argv=None): sys.exit(run_cli(_demo, 'advdistill-demo', argv))

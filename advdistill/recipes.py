@@ -142,7 +142,7 @@ def check_recipe(r:Recipe)->Recipe:
 
 # %% ../nbs/09_recipes.ipynb #0a3269dd
 @patch
-def resolved(self:Recipe, epochs:int|None=None, # run length (the schedule's milestones follow it: `scale_schedule`)
+def resolved(self:Recipe, epochs:int|None=None, # run length (the schedule's milestones and a warm-up follow it)
              bs:int|None=None, lr:float|None=None, # batch size and base learning rate
              schedule:dict|str|None=None,          # an explicit schedule (a dict or `parse_schedule` text) instead
             )->Recipe:
@@ -150,6 +150,8 @@ def resolved(self:Recipe, epochs:int|None=None, # run length (the schedule's mil
     r = copy.deepcopy(self)
     if epochs is not None and epochs != r.epochs:
         if schedule is None: r.schedule = scale_schedule(r.schedule, r.epochs, epochs)
+        if r.method_kw.get('warmup'):   # a warm-up in epochs keeps its share of training
+            r.method_kw['warmup'] = round(r.method_kw['warmup'] * epochs / r.epochs)
         r.epochs = int(epochs)
     if schedule is not None: r.schedule = check_schedule(parse_schedule(schedule) if isinstance(schedule, str) else schedule)
     if bs is not None: r.bs = int(bs)
