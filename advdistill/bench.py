@@ -10,8 +10,9 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from torch.overrides import TorchFunctionMode
-from fastai.callback.core import Callback, CancelValidException, CancelEpochException
 from .core import *
+with fastai_quiet():
+    from fastai.callback.core import Callback, CancelValidException, CancelEpochException
 from .data import TensorPairs, image_dls, synthetic_tensors
 from .models import get_model
 from .attacks import PGD, AutoAttack, no_param_grad, predict

@@ -5,7 +5,6 @@
 # %% ../nbs/30_cli.ipynb #d1edbe7f
 from __future__ import annotations
 import sys, os, re, ast, json, time, shlex, argparse, contextlib, io, logging, warnings
-warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.* is deprecated')  # raised by a dependency at import
 from pathlib import Path
 import torch
 from .core import *
