@@ -219,7 +219,7 @@ def evaluate_checkpoint(ckpt,                  # a checkpoint file (any format `
 
 # %% ../nbs/30_cli.ipynb #41ab66ba
 def demo_attacks()->dict:
-    "The demo's columns (the `'digits'` preset at ε = 24/255): FGSM, PGD-20, CW∞ and AutoAttack's APGD-CE and APGD-T (top target)."
+    "The demo's columns (the `'digits'` preset at ε = 24/255): FGSM, PGD-20, CW∞-30 and APGD-CE (5 restarts) + APGD-T (1 target)."
     return preset_attacks('digits')
 
 _NATURAL_TEACHERS = ('teacher_std', 'teacher_nat', 'teacher_st')  # the clean teacher of AKD², MTARD and IAD-II
