@@ -57,8 +57,9 @@ class Page:
         else: texts, extra = [path.read_text(encoding='utf-8')], []
         self.texts = [_FENCE.sub('', t) for t in texts]
         self.ids, seen = set(extra), {}
-        for t in self.texts:
+        for k, t in enumerate(self.texts):
             for m in _HEADING.finditer(t):
+                if k == 0 and path.suffix == '.ipynb' and m.group(1) == '#' and m.start() == t.find('#'): continue  # nbdev's page title
                 head = m.group(2)
                 a = _ATTR_ID.search(head)
                 if a: self.ids.add(a.group(1)); continue
@@ -136,12 +137,13 @@ def self_test()->None:
         (nbs/'sub'/'page.ipynb').write_text(_nb(
             'Good: [a](../00_core.ipynb), [b](../core.html#the-01-input-contract), [c](../00_core.ipynb#set-up), '
             '[d](#local), [e](../00_core.ipynb#twice-1), [f](https://example.org/x#y), `[code](nowhere.ipynb)`\n\n## Local',
-            'Bad: [g](../missing.ipynb), [h](../00_core.ipynb#nope), [i](#elsewhere), [j](../core.html#setup)\n\n'
+            'Bad: [g](../missing.ipynb), [h](../00_core.ipynb#nope), [i](#elsewhere), [j](../core.html#setup), [k](../00_core.ipynb#core)\n\n'
             '```\n[fenced](gone.ipynb)\n```\n\n[ref]: ../gone.html'))
         assert [t for _, t, _ in sidebar_bad(root)] == ['sub/gone.ipynb']
         bad = [(f.name, t) for f, t, _ in check(doc_files(root), root)]
         assert bad == [('page.ipynb', '../missing.ipynb'), ('page.ipynb', '../00_core.ipynb#nope'),
-                       ('page.ipynb', '#elsewhere'), ('page.ipynb', '../core.html#setup'), ('page.ipynb', '../gone.html')], bad
+                       ('page.ipynb', '#elsewhere'), ('page.ipynb', '../core.html#setup'), ('page.ipynb', '../00_core.ipynb#core'),
+                       ('page.ipynb', '../gone.html')], bad
 
 def main():
     p = argparse.ArgumentParser(description=__doc__)
