@@ -13,7 +13,7 @@ from .models import get_model, list_models, load_checkpoint
 from .callback.core import get_method, list_methods
 from .learner import adv_learner, fit_adv, NonFiniteLossError, convergence
 from .recipes import get_recipe, list_recipes, Recipe, schedule_str
-from .evaluate import evaluate, load_card, EvalReport, preset_attacks
+from .evaluate import evaluate, load_card, EvalReport, preset_attacks, EVAL_PRESETS
 from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
 from .commands import (CLIError, run_cli, _value, _kv, _command, train_parser, eval_parser, demo_parser,
@@ -21,7 +21,7 @@ from .commands import (CLIError, run_cli, _value, _kv, _command, train_parser, e
 
 # %% auto #0
 __all__ = ['parse_teacher', 'pick_recipe', 'build_teacher', 'attach_teachers', 'train', 'evaluate_checkpoint', 'demo_attacks',
-           'demo_table', 'demo_chart', 'demo', 'card_defaults']
+           'demo_table', 'demo_chart', 'demo', 'card_preset', 'card_defaults']
 
 # %% ../nbs/30_cli.ipynb #812e6ff6
 def parse_teacher(spec:str)->dict:
@@ -173,7 +173,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
                    checkpoint=which, select_on=select_on, epochs=epochs, schedule=schedule_str(r.schedule), convergence=conv,
                    train_wall_time_s=train_s, train_peak_memory_mb=train_mem,
                    out_dir=str(out), method_kw=method_kw or {}, command=command,
-                   data_kw={**r.data_kw, **(data_kw or {})}, eval_preset=attacks if isinstance(attacks, str) else None,
+                   data_kw={**r.data_kw, **(data_kw or {})},
                    **({'distributed': learn.dist_info} if distributed else {}))
     rep.save_card(out/'card.json')
     return rep
@@ -402,28 +402,41 @@ def _train(argv=None):
     print(f"card: {rep.card['extra']['out_dir']}/card.json")
 
 # %% ../nbs/30_cli.ipynb #4f90bee8
+def card_preset(attacks:dict)->tuple:
+    "The evaluation preset whose attacks a card's `attacks` records, and the radius it ran at when not the preset's: `(name, eps)`, or `(None, None)`."
+    eps = {a.get('eps') for a in attacks.values()}
+    for e in (None, *(eps if len(eps) == 1 else ())):    # each preset as it is, then at the card's one radius
+        for p in EVAL_PRESETS:
+            if json.loads(json.dumps({k: a.config for k, a in preset_attacks(p, eps=e).items()})) == attacks: return p, e
+    return None, None
+
 def card_defaults(ckpt)->dict:
-    "What the `card.json` beside `ckpt` says of its run: `model`, `model_kw`, `dataset`, `data_kw` and `attacks` (empty without a card)."
+    "What the `card.json` beside `ckpt` says of its run: `model`, `model_kw`, `dataset`, `data_kw`, `attacks` and `eps` (empty without a card)."
     p = Path(ckpt).parent/'card.json'
     if not p.is_file(): return {}
     c = json.loads(p.read_text())
     m = (c.get('models') or {}).get('student') or (c.get('models') or {}).get('model') or {}
     ex, rec = c.get('extra') or {}, c.get('recipe') or {}
-    cmd = train_parser().parse_known_args(shlex.split(ex['command'])[1:])[0] if ex.get('command') else None
-    data_kw = ex.get('data_kw', {**rec.get('data_kw', {}), **_kv(cmd.data_kw if cmd else '')})   # cards before `data_kw` was kept
-    preset = ex.get('eval_preset', (cmd.eval_preset if cmd else None) or rec.get('eval_preset'))
-    out = dict(model=m.get('arch'), model_kw=m.get('kw'), dataset=c.get('dataset'), data_kw=data_kw, attacks=preset)
+    data_kw = ex.get('data_kw')
+    if data_kw is None and rec:    # a card from before `data_kw` was kept: the recipe's, and --data-kw of its command
+        try: cmd = train_parser().parse_known_args(shlex.split(ex['command'])[1:])[0].data_kw if ex.get('command') else ''
+        except CLIError: cmd = ''
+        data_kw = {**rec.get('data_kw', {}), **_kv(cmd)}
+    preset, eps = card_preset(c.get('attacks') or {})
+    out = dict(model=m.get('arch'), model_kw=m.get('kw'), dataset=c.get('dataset'), data_kw=data_kw, attacks=preset, eps=eps)
     return {k: v for k, v in out.items() if v is not None}
 
 def _eval(argv=None):
     a = eval_parser().parse_args(argv)
     if not Path(a.ckpt).is_file(): raise FileNotFoundError(f"checkpoint {a.ckpt!r} does not exist.")
     given = dict(model=a.model, model_kw=_kv(a.model_kw) if a.model_kw is not None else None, dataset=a.dataset,
-                 data_kw=_kv(a.data_kw) if a.data_kw is not None else None, attacks=a.attacks)
+                 data_kw=_kv(a.data_kw) if a.data_kw is not None else None, attacks=a.attacks, eps=a.eps)
     card = card_defaults(a.ckpt)
     taken = {k: card[k] for k, v in given.items() if v is None and k in card}  # explicit flags win
+    if a.attacks is not None: taken.pop('eps', None)                             # the card's radius goes with its preset
     if taken:
-        print(f"from {Path(a.ckpt).parent/'card.json'}: " + ', '.join(f"{k.replace('_', ' ')} {v}" for k, v in taken.items()))
+        show = lambda k, v: f"eps {v*255:.4g}/255" if k == 'eps' else f"{k.replace('_', ' ')} {v}"
+        print(f"from {Path(a.ckpt).parent/'card.json'}: " + ', '.join(show(k, v) for k, v in taken.items()))
     v = {**dict(dataset='digits', attacks='standard', model_kw={}, data_kw={}), **taken, **{k: x for k, x in given.items() if x is not None}}
     if v.get('model') is None:
         raise CLIError(f"--model is needed: no card.json beside {a.ckpt} says which architecture it is; "
@@ -432,7 +445,7 @@ def _eval(argv=None):
         raise CLIError(f"unknown data set {v['dataset']!r}; valid data sets: {', '.join(list_datasets())}.")
     out = Path(a.out) if a.out else Path(a.ckpt).with_suffix('.card.json')
     rep = evaluate_checkpoint(a.ckpt, v['model'], v['dataset'], v['attacks'], a.n, out, v['model_kw'], a.device,
-                              a.data_root, v['data_kw'], a.square, a.seed, a.quiet, a.eps, a.surrogate,
+                              a.data_root, v['data_kw'], a.square, a.seed, a.quiet, v.get('eps'), a.surrogate,
                               _command('advdistill-eval', argv))
     print(rep)
     print(f"card: {out}")

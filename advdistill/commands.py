@@ -159,7 +159,8 @@ def eval_parser()->argparse.ArgumentParser:
     p = _Parser(prog='advdistill-eval',
                 description='Evaluate a checkpoint under attack on the test split and write its result card. When the '
                             'card.json of the training run lies beside the checkpoint (as advdistill-train writes it), the '
-                            'model, its options, the data set, the data options and the evaluation preset are read from it; '
+                            'model, its options, the data set, the data options and the evaluation preset (with its radius) are read '
+                            'from it; '
                             'flags given here win.')
     p.add_argument('--ckpt', required=True, help='the checkpoint (advdistill-train writes OUT/best.pth and OUT/last.pth; '
                                                  'official checkpoints load too)')
@@ -176,7 +177,7 @@ def eval_parser()->argparse.ArgumentParser:
     p.add_argument('--data-kw', help=f"{_DATA_KW} (default: the card's)")
     p.add_argument('--seed', type=int, default=0, help="seed of the attacks' random starts (default 0)")
     p.add_argument('--quiet', action='store_true', help='no progress bars')
-    p.add_argument('--eps', type=_value, help="radius of the preset's attacks, e.g. 24/255 (default: the preset's)")
+    p.add_argument('--eps', type=_value, help="radius of the preset's attacks, e.g. 24/255 (default: the card's, else the preset's)")
     p.add_argument('--surrogate', metavar='ARCH[,k=v]:PATH', help='add transfer PGD-20 and CW∞ crafted on this model')
     return p
 
