@@ -7,22 +7,22 @@ from __future__ import annotations
 import sys, os, re, ast, shlex, argparse, importlib, textwrap
 
 # %% auto #0
-__all__ = ['METHODS', 'DATASETS', 'MODELS', 'PRESETS', 'BENCH_PRESETS', 'DEMO_METHODS', 'DEMO_DEFAULT', 'RECIPES', 'CLIError',
-           'run_cli', 'train_parser', 'eval_parser', 'demo_parser', 'bench_parser', 'train_main', 'eval_main',
-           'demo_main', 'bench_main']
+__all__ = ['METHOD_NAMES', 'DATASET_NAMES', 'MODEL_NAMES', 'PRESET_NAMES', 'BENCH_PRESET_NAMES', 'DEMO_METHODS', 'DEMO_DEFAULT',
+           'RECIPE_METHODS', 'CLIError', 'run_cli', 'train_parser', 'eval_parser', 'demo_parser', 'bench_parser',
+           'train_main', 'eval_main', 'demo_main', 'bench_main']
 
 # %% ../nbs/30a_commands.ipynb #42cbd3b5
-METHODS = ('adaad', 'adaiad', 'akd2', 'ard', 'ardir', 'iad', 'mart', 'mtard', 'natural', 'pgdat', 'rslad', 'trades')
-DATASETS = ('digits', 'synthetic', 'cifar10', 'cifar100', 'svhn', 'tiny_imagenet')
-MODELS = ('mobilenetv2', 'preactresnet18', 'resnet18', 'resnet34', 'resnet50', 'resnet56', 'wrn22_6', 'wrn28_10',
-          'wrn34_10', 'wrn34_20', 'wrn70_16')
-PRESETS = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'ard', 'trades', 'digits', 'small', 'quick')  # evaluation
-BENCH_PRESETS = ('quick', 'full', 'gpu')
+METHOD_NAMES = ('adaad', 'adaiad', 'akd2', 'ard', 'ardir', 'iad', 'mart', 'mtard', 'natural', 'pgdat', 'rslad', 'trades')
+DATASET_NAMES = ('digits', 'synthetic', 'cifar10', 'cifar100', 'svhn', 'tiny_imagenet')
+MODEL_NAMES = ('mobilenetv2', 'preactresnet18', 'resnet18', 'resnet34', 'resnet50', 'resnet56', 'wrn22_6', 'wrn28_10',
+               'wrn34_10', 'wrn34_20', 'wrn70_16')
+PRESET_NAMES = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'ard', 'trades', 'digits', 'small', 'quick')  # evaluation
+BENCH_PRESET_NAMES = ('quick', 'full', 'gpu')
 DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'akd2', 'rslad', 'iad', 'adaad', 'adaiad', 'mtard', 'ardir')
 DEMO_DEFAULT = ('pgdat', 'trades')  # what `make demo` trains: students that converge within its time on 2 CPU cores
 
 def _recipes(method:str, names:str)->dict: return {n: method for n in names.split()}
-RECIPES = {  # recipe name -> its method, in the order of `advdistill.recipes.list_recipes()`
+RECIPE_METHODS = {  # recipe name -> its method, in the order of `advdistill.recipes.list_recipes()`
     **_recipes('natural', 'natural-cifar10-code natural-cifar10-paper natural-cifar100-code natural-cifar100-paper '
                           'natural-tiny_imagenet-paper natural-cifar10-ardir natural-svhn-ardir'),
     **_recipes('pgdat', 'pgdat-cifar10-code pgdat-cifar10-paper pgdat-cifar100-code pgdat-cifar100-paper '
@@ -107,7 +107,7 @@ def _fill(s:str, **kw)->str: return textwrap.fill(s, 79, break_on_hyphens=False,
 def _recipes_epilog()->str:
     "The recipes by method, for `--help`."
     by = {}
-    for n, m in RECIPES.items(): by.setdefault(m, []).append(n)
+    for n, m in RECIPE_METHODS.items(): by.setdefault(m, []).append(n)
     return 'recipes (--recipe), by method:\n' + '\n'.join(
         _fill(', '.join(ns), initial_indent=f'  {m}: ', subsequent_indent=' '*(4 + len(m))) for m, ns in by.items())
 
@@ -121,9 +121,9 @@ def train_parser()->argparse.ArgumentParser:
                 description='Train a student with an adversarial training or distillation method as its recipe says '
                             '(command-line values override the recipe), evaluate the selected checkpoint under attack and '
                             'write the result card OUT/card.json.')
-    p.add_argument('--method', required=True, help=f"the method, {_one_of(METHODS)}")
-    p.add_argument('--dataset', default='digits', help=f"the data set (default digits), {_one_of(DATASETS)}")
-    p.add_argument('--student', help=f"student architecture (default: the recipe's), {_one_of(MODELS)}")
+    p.add_argument('--method', required=True, help=f"the method, {_one_of(METHOD_NAMES)}")
+    p.add_argument('--dataset', default='digits', help=f"the data set (default digits), {_one_of(DATASET_NAMES)}")
+    p.add_argument('--student', help=f"student architecture (default: the recipe's), {_one_of(MODEL_NAMES)}")
     p.add_argument('--width', type=_value, help="the student's width option (default: the recipe's)")
     p.add_argument('--teacher', action='append', default=[], metavar='[ARG=]ARCH[,k=v]:PATH',
                    help='a teacher: its architecture, options and checkpoint; repeat for methods with two teachers')
@@ -143,7 +143,7 @@ def train_parser()->argparse.ArgumentParser:
     p.add_argument('--select-on', default='valid', choices=['valid', 'test', 'last'],
                    help='the checkpoint evaluated: best on the validation split (default), best on the test split (as the '
                         'official codes), or the last')
-    p.add_argument('--eval-preset', help=f"evaluation preset (default: the recipe's), {_one_of(PRESETS)}")
+    p.add_argument('--eval-preset', help=f"evaluation preset (default: the recipe's), {_one_of(PRESET_NAMES)}")
     p.add_argument('--eval-n', type=int, help='evaluate on the first N test examples (default: all)')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     p.add_argument('--channels-last', action='store_true', help='channels-last memory format')
@@ -164,11 +164,11 @@ def eval_parser()->argparse.ArgumentParser:
                             'flags given here win.')
     p.add_argument('--ckpt', required=True, help='the checkpoint (advdistill-train writes OUT/best.pth and OUT/last.pth; '
                                                  'official checkpoints load too)')
-    p.add_argument('--model', help=f"its architecture (default: the card's), {_one_of(MODELS)}")
+    p.add_argument('--model', help=f"its architecture (default: the card's), {_one_of(MODEL_NAMES)}")
     p.add_argument('--model-kw', help="architecture options as key=value pairs, e.g. width=8 (default: the card's)")
     p.add_argument('--dataset', help=f"the data set whose test split is attacked (default: the card's, else digits), "
-                                     f"{_one_of(DATASETS)}")
-    p.add_argument('--attacks', help=f"evaluation preset (default: the card's, else standard), {_one_of(PRESETS)}")
+                                     f"{_one_of(DATASET_NAMES)}")
+    p.add_argument('--attacks', help=f"evaluation preset (default: the card's, else standard), {_one_of(PRESET_NAMES)}")
     p.add_argument('--n', type=int, help='evaluate on the first N test examples (default: all)')
     p.add_argument('--out', help='where to write the result card (default: the checkpoint with the suffix .card.json)')
     p.add_argument('--square', action='store_true', help='add the black-box Square attack (5000 queries)')
@@ -195,7 +195,7 @@ def demo_parser()->argparse.ArgumentParser:
     p.add_argument('--out', default='runs/demo', help='output folder (default runs/demo)')
     p.add_argument('--seed', type=int, default=0, help='seed of every run (default 0)')
     p.add_argument('--device', help=_DEVICE)
-    p.add_argument('--eval-preset', help=f"evaluation preset (default digits; quick with --quick), {_one_of(PRESETS)}")
+    p.add_argument('--eval-preset', help=f"evaluation preset (default digits; quick with --quick), {_one_of(PRESET_NAMES)}")
     p.add_argument('--jobs', type=int, help='runs in parallel (default: 2 on CPU, 1 on GPU)')
     p.add_argument('--eval-n', type=int, help='test examples evaluated (default 100)')
     return p
@@ -207,9 +207,9 @@ def bench_parser()->argparse.ArgumentParser:
                             "the same work and against the floor of its passes, PGD-20 against a plain loop, AutoAttack and "
                             "the speed options; print the table, write the result as JSON (--out) and a chart (--png).")
     p.add_argument('--quick', action='store_true', help="the 'quick' preset (under 2 minutes on 2 CPU cores)")
-    p.add_argument('--preset', choices=BENCH_PRESETS, help="default: 'quick' with --quick, else 'gpu' on a GPU, else 'full'")
+    p.add_argument('--preset', choices=BENCH_PRESET_NAMES, help="default: 'quick' with --quick, else 'gpu' on a GPU, else 'full'")
     p.add_argument('--methods', nargs='+', action=_Names, metavar='METHOD',
-                   help=f"methods, space- or comma-separated (default: all), any of: {' '.join(METHODS)}")
+                   help=f"methods, space- or comma-separated (default: all), any of: {' '.join(METHOD_NAMES)}")
     p.add_argument('--device', help=_DEVICE)
     p.add_argument('--threads', type=int, default=1, help='torch.set_num_threads for the run (default 1; 0: leave as is)')
     p.add_argument('--steps', type=int, help='measured training steps per method (default: the preset\'s)')
