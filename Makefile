@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 PY    := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install test demo repro outputs readme docs docs-check check-clean check-export check-readme nbtest export clean-nbs
+.PHONY: install test demo repro outputs readme docs docs-check check-links check-clean check-export check-readme nbtest export clean-nbs
 
 # (Re)install when the venv is missing or the package metadata changed.
 $(STAMP): settings.ini setup.py pyproject.toml
@@ -41,7 +41,7 @@ check-readme: install
 nbtest: install
 	IN_TEST=1 $(PY) tools/nbtest.py
 
-test: check-clean check-export check-readme nbtest
+test: check-clean check-export check-readme check-links nbtest
 
 
 # The main job on the embedded default (digits): teachers, a student per method, evaluation, table, cards, chart.
@@ -62,6 +62,10 @@ docs: install
 	@command -v quarto >/dev/null || { echo "Quarto is not installed: install it (https://quarto.org/docs/get-started/, or .venv/bin/nbdev_install_quarto with internet access), then run 'make docs' again."; exit 1; }
 	$(BIN)/nbdev_docs
 
-# nbdev's processing of every notebook (directives, doc cells) without Quarto.
-docs-check: install
+# Every internal link of the docs (pages, files, heading anchors) resolves; no Quarto needed (well under a second).
+check-links: install
+	$(PY) tools/check_links.py --self-test
+
+# nbdev's processing of every notebook (directives, doc cells) without Quarto, and the links.
+docs-check: install check-links
 	$(BIN)/nbdev_proc_nbs

@@ -17,7 +17,7 @@ _bn_ctx = bn_mode  # `bn_mode` is also the name of the attacks' argument
 # %% auto #0
 __all__ = ['RAND_INITS', 'NORMS', 'BN_ONE_HINT', 'random_start', 'step_direction', 'project', 'check_batch', 'checked_forward',
            'pgd', 'ce', 'kl_to', 'trades_kl', 'cw_margin', 'adaad_kl', 'fgsm', 'cw_inf', 'Attack', 'predict', 'PGD',
-           'FGSM', 'CWinf', 'no_param_grad', 'AutoAttack', 'Square', 'Transfer']
+           'FGSM', 'CWinf', 'no_param_grad', 'AutoAttack', 'aa_name', 'Square', 'Transfer']
 
 # %% ../nbs/03_attacks.ipynb #63f6b52f
 RAND_INITS = ('uniform', 'uniform_clamped', 'normal001', None)
@@ -349,7 +349,7 @@ class AutoAttack(Attack):
                  n_target_classes:int|None=None, # target classes of APGD-T/FAB-T (None: 9, capped at n_cls-1)
                  n_queries:int|None=None, # Square's query budget (None: 5000)
                  verbose:bool=False,   # print AutoAttack's progress log
-                 name:str|None=None,   # column name (default 'AA')
+                 name:str|None=None,   # column name (default: `aa_name` of the configuration)
                 ):
         if version not in _AA_VERSIONS: raise ValueError(f"version must be one of {_AA_VERSIONS}, got {version!r}.")
         bad = [a for a in attacks or () if a not in _AA_ATTACKS]
@@ -364,7 +364,42 @@ class AutoAttack(Attack):
             if v is not None and (isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1):
                 raise ValueError(f"{k} must be an integer >= 1, got {v!r}.")
         store_attr(but='name'); self.attacks = list(attacks) if attacks else None
-        self.name, self.last = name or 'AA', None
+        self.name, self.last = name or aa_name(version, attacks, n_iter, n_restarts, n_target_classes, n_queries, norm), None
+
+# %% ../nbs/03_attacks.ipynb #8586dfb9
+_AA_RUNS = {  # per version (L∞ and L2): the attacks run and pyautoattack's settings for those the wrapper leaves alone
+    'standard': dict(attacks=['apgd-ce', 'apgd-t', 'fab-t', 'square'], apgd_restarts=1, fab_restarts=1, eot=1),
+    'plus': dict(attacks=['apgd-ce', 'apgd-dlr', 'fab', 'square', 'apgd-t', 'fab-t'], apgd_restarts=5, fab_restarts=5, eot=1),
+    'rand': dict(attacks=['apgd-ce', 'apgd-dlr'], apgd_restarts=1, fab_restarts=5, eot=20),
+    'custom': dict(attacks=None, apgd_restarts=5, fab_restarts=5, eot=1),  # pyautoattack's constructor defaults
+}
+_AA_LABELS = {'apgd-ce': 'APGD-CE', 'apgd-dlr': 'APGD-DLR', 'apgd-t': 'APGD-T', 'fab': 'FAB', 'fab-t': 'FAB-T', 'square': 'Square'}
+
+def _aa_describe(attacks, n_iter:dict, restarts:dict, targets:int, queries:int, eot:int=1)->str:
+    "'APGD-CE (5 restarts) + APGD-T (1 target)': each attack with its iterations, restarts, targets, queries and EOT draws."
+    parts = []
+    for a in attacks:
+        it, bits = n_iter.get(a, 100), []
+        if a in restarts and restarts[a] > 1: bits.append(f"{restarts[a]} restarts")
+        if a.endswith('-t'): bits.append(f"{targets} target" + ('s' if targets > 1 else ''))
+        if a == 'square': bits.append(f"{queries} queries")
+        if a.startswith('apgd') and a != 'apgd-t' and eot > 1: bits.append(f"EOT {eot}")
+        parts.append(_AA_LABELS[a] + (f"-{it}" if a != 'square' and it != 100 else '') + (f" ({', '.join(bits)})" if bits else ''))
+    return ' + '.join(parts)
+
+def aa_name(version:str='standard', attacks=None, n_iter:int|None=None, n_restarts:int|None=None,
+            n_target_classes:int|None=None, n_queries:int|None=None, norm:str='Linf', **_)->str:
+    "The column name of an `AutoAttack` configuration: 'AA' for the standard version as published, else what it runs."
+    if (version == 'standard' and norm != 'L1' and n_iter in (None, 100) and n_restarts in (None, 1)
+        and n_target_classes in (None, 9) and n_queries in (None, 5000)): return 'AA'
+    d = _AA_RUNS[version]
+    if norm == 'L1' and version == 'standard': d = dict(d, apgd_restarts=5)   # and 5 targets unless given
+    runs = list(attacks) if version == 'custom' else d['attacks']
+    it = {a: n_iter or 100 for a in runs if a != 'square'}
+    r = n_restarts or d['apgd_restarts']
+    restarts = {'apgd-ce': r, 'apgd-dlr': r, 'fab': d['fab_restarts'], 'fab-t': d['fab_restarts']}
+    targets = n_target_classes or (5 if norm == 'L1' and version == 'standard' else 9)
+    return _aa_describe(runs, it, restarts, targets, n_queries or 5000, d['eot'])
 
 # %% ../nbs/03_attacks.ipynb #6eb0e61a
 from fastcore.basics import patch

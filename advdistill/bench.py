@@ -10,21 +10,22 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 from torch.overrides import TorchFunctionMode
-from fastai.callback.core import Callback, CancelValidException, CancelEpochException
 from .core import *
+with fastai_quiet():
+    from fastai.callback.core import Callback, CancelValidException, CancelEpochException
 from .data import TensorPairs, image_dls, synthetic_tensors
 from .models import get_model
 from .attacks import PGD, AutoAttack, no_param_grad, predict
 from .callback.core import get_method, list_methods
 from .learner import adv_learner, fit_adv
-from .cli import run_cli
+from .commands import run_cli, bench_parser, bench_main
 from .methods.ardir import ardir_loss
 
 # %% auto #0
 __all__ = ['CLOCKS', 'SYNC_METHODS', 'PLAIN_STEPS', 'BENCH_KW', 'FLOOR', 'BENCH_PRESETS', 'TARGETS', 'TARGET_METHODS',
            'auto_clock', 'timed', 'memory_info', 'SyncCounter', 'plain_start', 'plain_pgd', 'plain_step', 'floor_fns',
            'bench_method', 'official_pgd_helper', 'bench_attack', 'bench_autoattack', 'bench_options', 'target_rows',
-           'run_bench', 'format_table', 'plot_bench', 'bench_cli', 'bench_main']
+           'run_bench', 'format_table', 'plot_bench', 'bench_cli']
 
 # %% ../nbs/31_bench.ipynb #cfcc76fd
 def _sync(dev):
@@ -687,28 +688,14 @@ def plot_bench(res:dict,   # a `run_bench` result
 # %% ../nbs/31_bench.ipynb #31c7f344
 def bench_cli(argv=None)->dict:
     "`advdistill-bench` without the exit: parse `argv`, run the benchmark, print the table, write `--out`/`--png`; returns the result."
-    p = argparse.ArgumentParser(prog='advdistill-bench', description=bench_main.__doc__)
-    p.add_argument('--quick', action='store_true', help="the 'quick' preset (under 2 minutes on 2 CPU cores)")
-    p.add_argument('--preset', choices=list(BENCH_PRESETS), help="default: 'quick' with --quick, else 'gpu' on a GPU, else 'full'")
-    p.add_argument('--methods', help='comma-separated methods (default: all)')
-    p.add_argument('--device', help="'cpu', 'cuda', 'cuda:1', ... (default: the best available)")
-    p.add_argument('--threads', type=int, default=1, help='torch.set_num_threads for the run (0: leave as is)')
-    p.add_argument('--steps', type=int, help='measured training steps per method')
-    p.add_argument('--no-aa', action='store_true', help='skip AutoAttack')
-    p.add_argument('--out', help='write the result as JSON here')
-    p.add_argument('--png', help='write the bar chart here')
-    a = p.parse_args(argv)
+    a = bench_parser().parse_args(argv)  # the arguments: `advdistill.commands.bench_parser`
     dev = get_device(a.device)
     preset = a.preset or ('quick' if a.quick else 'gpu' if dev.type == 'cuda' else 'full')
     kw = {'n_steps': a.steps, 'target_steps': a.steps} if a.steps else {}
-    res = run_bench(preset, methods=a.methods.split(',') if a.methods else None, device=dev, threads=a.threads or None,
+    res = run_bench(preset, methods=a.methods, device=dev, threads=a.threads or None,
                     aa=not a.no_aa, **kw)
     print(); print(format_table(res))
     if a.out:
         Path(a.out).parent.mkdir(parents=True, exist_ok=True); Path(a.out).write_text(json.dumps(res, indent=1))
     if a.png: plot_bench(res, a.png)
     return res
-
-def bench_main(argv=None):
-    "Console entry `advdistill-bench`: run the benchmark, print the table, write JSON (`--out`) and a chart (`--png`)."
-    sys.exit(run_cli(bench_cli, 'advdistill-bench', argv))

@@ -5,7 +5,6 @@
 # %% ../nbs/30_cli.ipynb #d1edbe7f
 from __future__ import annotations
 import sys, os, re, ast, json, time, shlex, argparse, contextlib, io, logging, warnings
-warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.* is deprecated')  # raised by a dependency at import
 from pathlib import Path
 import torch
 from .core import *
@@ -14,43 +13,17 @@ from .models import get_model, list_models, load_checkpoint
 from .callback.core import get_method, list_methods
 from .learner import adv_learner, fit_adv, NonFiniteLossError, convergence
 from .recipes import get_recipe, list_recipes, Recipe, schedule_str
-from .evaluate import evaluate, load_card, EvalReport, preset_attacks
+from .evaluate import evaluate, load_card, EvalReport, preset_attacks, EVAL_PRESETS
 from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
+from .commands import (CLIError, run_cli, _value, _kv, _command, train_parser, eval_parser, demo_parser,
+                                 train_main, eval_main, demo_main, DEMO_METHODS, DEMO_DEFAULT, DEMO_EPOCHS)
 
 # %% auto #0
-__all__ = ['DEMO_METHODS', 'DEMO_DEFAULT', 'DEMO_EPOCHS', 'CLIError', 'run_cli', 'parse_teacher', 'pick_recipe', 'build_teacher',
-           'attach_teachers', 'train', 'evaluate_checkpoint', 'demo_attacks', 'demo_table', 'demo_chart', 'demo',
-           'train_main', 'eval_main', 'demo_main']
-
-# %% ../nbs/30_cli.ipynb #a9142bfe
-class CLIError(Exception):
-    "A user error: the command prints its message on one line and exits with status 2."
-
-_USER_ERRORS = (CLIError, ValueError, TypeError, OSError, NonFiniteLossError)  # OSError: missing files, permissions, full disk
-
-def run_cli(fn, prog:str, argv=None)->int:
-    "Run `fn(argv)`; turn user errors into one line on stderr and exit status 2."
-    try: fn(argv); return 0
-    except _USER_ERRORS as e:
-        if os.environ.get('ADVDISTILL_DEBUG'): raise
-        msg = ' '.join(str(e).split()) or type(e).__name__
-        print(f"{prog}: error: {msg}", file=sys.stderr)
-        return 2
+__all__ = ['parse_teacher', 'pick_recipe', 'build_teacher', 'attach_teachers', 'train', 'evaluate_checkpoint', 'demo_attacks',
+           'demo_table', 'demo_chart', 'demo', 'card_preset', 'card_defaults']
 
 # %% ../nbs/30_cli.ipynb #812e6ff6
-def _value(s:str):
-    "A Python literal, a fraction such as '8/255' (as a float), or else the string itself."
-    if re.fullmatch(r'\s*\d+(\.\d*)?\s*/\s*\d+(\.\d*)?\s*', s):
-        num, den = (float(v) for v in s.split('/'))
-        if den: return num / den
-    try: return ast.literal_eval(s)
-    except (ValueError, SyntaxError): return s
-
-def _command(prog:str, argv=None)->str:
-    "The command line of this run, as a shell would take it."
-    return shlex.join([prog, *(sys.argv[1:] if argv is None else argv)])
-
 def parse_teacher(spec:str)->dict:
     "Parse `[ARG=]ARCH[,key=value...]:PATH` into `{'attr', 'arch', 'kw', 'path'}`."
     head, sep, path = spec.partition(':')
@@ -200,6 +173,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
                    checkpoint=which, select_on=select_on, epochs=epochs, schedule=schedule_str(r.schedule), convergence=conv,
                    train_wall_time_s=train_s, train_peak_memory_mb=train_mem,
                    out_dir=str(out), method_kw=method_kw or {}, command=command,
+                   data_kw={**r.data_kw, **(data_kw or {})},
                    **({'distributed': learn.dist_info} if distributed else {}))
     rep.save_card(out/'card.json')
     return rep
@@ -245,12 +219,9 @@ def evaluate_checkpoint(ckpt,                  # a checkpoint file (any format `
 
 # %% ../nbs/30_cli.ipynb #41ab66ba
 def demo_attacks()->dict:
-    "The demo's columns (the `'digits'` preset at ε = 24/255): FGSM, PGD-20, CW∞ and AutoAttack's APGD-CE and APGD-T (top target)."
+    "The demo's columns (the `'digits'` preset at ε = 24/255): FGSM, PGD-20, CW∞-30 and APGD-CE (5 restarts) + APGD-T (1 target)."
     return preset_attacks('digits')
 
-DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'akd2', 'rslad', 'iad', 'adaad', 'adaiad', 'mtard', 'ardir')
-DEMO_DEFAULT = ('pgdat', 'trades')  # what `make demo` trains: students that converge within its time on 2 CPU cores
-DEMO_EPOCHS = 150  # the default students' budget: PGD-AT and TRADES converge in half the protocol's 300 epochs
 _NATURAL_TEACHERS = ('teacher_std', 'teacher_nat', 'teacher_st')  # the clean teacher of AKD², MTARD and IAD-II
 
 def _teacher_attrs(method)->tuple:
@@ -418,51 +389,9 @@ def _teacher_row(shipped:Path, spec:dict, kw:dict, dev)->dict:
     return {**_summary_row('teacher-pgdat', rep), 'card': str(shipped/'card.json')}
 
 
-# %% ../nbs/30_cli.ipynb #bcda2822
-def _kv(s:str)->dict:
-    "Parse 'k=v,k2=v2' into a dict (values as Python literals where they parse)."
-    if not s: return {}
-    out = {}
-    for kv in s.split(','):
-        k, eq, v = kv.partition('=')
-        if not eq: raise CLIError(f"{s!r} must be key=value pairs separated by commas (e.g. size=16,n_valid=200).")
-        out[k.strip()] = _value(v.strip())
-    return out
-
-class _Parser(argparse.ArgumentParser):
-    "argparse that raises `CLIError` (one line) instead of printing usage and exiting."
-    def error(self, message): raise CLIError(f"{message} (see --help)")
-
 # %% ../nbs/30_cli.ipynb #04c1c0d9
-def _train_parser():
-    p = _Parser(prog='advdistill-train', description='Train a student with an adversarial (distillation) method.')
-    p.add_argument('--method', required=True, help=f"one of: {', '.join(list_methods())}")
-    p.add_argument('--dataset', default='digits', help=f"one of: {', '.join(list_datasets())}")
-    p.add_argument('--student', help='student architecture (default: the recipe\'s)')
-    p.add_argument('--width', type=_value, help="the student's width option")
-    p.add_argument('--teacher', action='append', default=[], metavar='[ARG=]ARCH[,k=v]:PATH',
-                   help='a teacher checkpoint; repeat for methods with two teachers')
-    p.add_argument('--recipe', help='recipe name (see advdistill.recipes.list_recipes())')
-    p.add_argument('--epochs', type=int); p.add_argument('--bs', type=int); p.add_argument('--lr', type=float)
-    p.add_argument('--schedule', help="learning-rate schedule, e.g. multistep:27,33 or cosine (default: the recipe's, its "
-                                      "decays moved with --epochs)")
-    p.add_argument('--out', help='output folder (default runs/<recipe>-seed<seed>)')
-    p.add_argument('--resume', action='store_true', help='continue from OUT/last.pth')
-    p.add_argument('--seed', type=int)
-    p.add_argument('--device'); p.add_argument('--data-root'); p.add_argument('--data-kw', default='', help='e.g. size=16')
-    p.add_argument('--select-on', default='valid', choices=['valid', 'test', 'last'])
-    p.add_argument('--eval-preset'); p.add_argument('--eval-n', type=int)
-    p.add_argument('--quiet', action='store_true')
-    p.add_argument('--channels-last', action='store_true', help='channels-last memory format')
-    p.add_argument('--precision', choices=['fp32', 'bf16', 'fp16'], help='autocast for the update (attacks stay fp32)')
-    p.add_argument('--compile', action='store_true', help='torch.compile the student')
-    p.add_argument('--distributed', action='store_true', help='data-parallel training under torchrun')
-    p.add_argument('--method-kw', default='', help="override the method's arguments, e.g. beta=0.5,warmup=1")
-    p.add_argument('--diagnostics', default='', help="teacher-trust columns in history.csv: any of acc,categories,alpha")
-    return p
-
 def _train(argv=None):
-    a = _train_parser().parse_args(argv)
+    a = train_parser().parse_args(argv)
     if a.dataset.lower().replace('-', '_') not in list_datasets():
         raise CLIError(f"unknown data set {a.dataset!r}; valid data sets: {', '.join(list_datasets())}.")
     rep = train(a.method, a.dataset, a.student, a.teacher, a.recipe, a.epochs, a.out, a.resume, a.seed, a.bs, a.lr, a.schedule,
@@ -474,44 +403,56 @@ def _train(argv=None):
     print(f"converged: {'yes' if conv['converged'] else 'NO: ' + conv['why']}")
     print(f"card: {rep.card['extra']['out_dir']}/card.json")
 
-def train_main(argv=None): sys.exit(run_cli(_train, 'advdistill-train', argv))
-
 # %% ../nbs/30_cli.ipynb #4f90bee8
+def card_preset(attacks:dict)->tuple:
+    "The evaluation preset whose attacks a card's `attacks` records, and the radius it ran at when not the preset's: `(name, eps)`, or `(None, None)`."
+    eps = {a.get('eps') for a in attacks.values()}
+    for e in (None, *(eps if len(eps) == 1 else ())):    # each preset as it is, then at the card's one radius
+        for p in EVAL_PRESETS:
+            if json.loads(json.dumps({k: a.config for k, a in preset_attacks(p, eps=e).items()})) == attacks: return p, e
+    return None, None
+
+def card_defaults(ckpt)->dict:
+    "What the `card.json` beside `ckpt` says of its run: `model`, `model_kw`, `dataset`, `data_kw`, `attacks` and `eps` (empty without a card)."
+    p = Path(ckpt).parent/'card.json'
+    if not p.is_file(): return {}
+    c = json.loads(p.read_text())
+    m = (c.get('models') or {}).get('student') or (c.get('models') or {}).get('model') or {}
+    ex, rec = c.get('extra') or {}, c.get('recipe') or {}
+    data_kw = ex.get('data_kw')
+    if data_kw is None and rec:    # a card from before `data_kw` was kept: the recipe's, and --data-kw of its command
+        try: cmd = train_parser().parse_known_args(shlex.split(ex['command'])[1:])[0].data_kw if ex.get('command') else ''
+        except CLIError: cmd = ''
+        data_kw = {**rec.get('data_kw', {}), **_kv(cmd)}
+    preset, eps = card_preset(c.get('attacks') or {})
+    out = dict(model=m.get('arch'), model_kw=m.get('kw'), dataset=c.get('dataset'), data_kw=data_kw, attacks=preset, eps=eps)
+    return {k: v for k, v in out.items() if v is not None}
+
 def _eval(argv=None):
-    p = _Parser(prog='advdistill-eval', description='Evaluate a checkpoint under attacks and write its result card.')
-    p.add_argument('--ckpt', required=True); p.add_argument('--model', required=True, help='architecture name')
-    p.add_argument('--model-kw', default='', help='architecture options, e.g. width=8')
-    p.add_argument('--dataset', default='digits'); p.add_argument('--attacks', default='standard', help='evaluation preset')
-    p.add_argument('--n', type=int); p.add_argument('--out'); p.add_argument('--square', action='store_true')
-    p.add_argument('--device'); p.add_argument('--data-root'); p.add_argument('--data-kw', default='')
-    p.add_argument('--seed', type=int, default=0); p.add_argument('--quiet', action='store_true')
-    p.add_argument('--eps', type=_value, help="radius of the preset's attacks, e.g. 24/255")
-    p.add_argument('--surrogate', metavar='ARCH[,k=v]:PATH', help='add transfer PGD-20 and CW∞ crafted on this model')
-    a = p.parse_args(argv)
-    if a.dataset.lower().replace('-', '_') not in list_datasets():
-        raise CLIError(f"unknown data set {a.dataset!r}; valid data sets: {', '.join(list_datasets())}.")
-    rep = evaluate_checkpoint(a.ckpt, a.model, a.dataset, a.attacks, a.n, a.out, _kv(a.model_kw), a.device,
-                              a.data_root, _kv(a.data_kw), a.square, a.seed, a.quiet, a.eps, a.surrogate,
+    a = eval_parser().parse_args(argv)
+    if not Path(a.ckpt).is_file(): raise FileNotFoundError(f"checkpoint {a.ckpt!r} does not exist.")
+    given = dict(model=a.model, model_kw=_kv(a.model_kw) if a.model_kw is not None else None, dataset=a.dataset,
+                 data_kw=_kv(a.data_kw) if a.data_kw is not None else None, attacks=a.attacks, eps=a.eps)
+    card = card_defaults(a.ckpt)
+    taken = {k: card[k] for k, v in given.items() if v is None and k in card}  # explicit flags win
+    if a.attacks is not None: taken.pop('eps', None)                             # the card's radius goes with its preset
+    if taken:
+        show = lambda k, v: f"eps {v*255:.4g}/255" if k == 'eps' else f"{k.replace('_', ' ')} {v}"
+        print(f"from {Path(a.ckpt).parent/'card.json'}: " + ', '.join(show(k, v) for k, v in taken.items()))
+    v = {**dict(dataset='digits', attacks='standard', model_kw={}, data_kw={}), **taken, **{k: x for k, x in given.items() if x is not None}}
+    if v.get('model') is None:
+        raise CLIError(f"--model is needed: no card.json beside {a.ckpt} says which architecture it is; "
+                       f"one of: {', '.join(list_models())}.")
+    if v['dataset'].lower().replace('-', '_') not in list_datasets():
+        raise CLIError(f"unknown data set {v['dataset']!r}; valid data sets: {', '.join(list_datasets())}.")
+    out = Path(a.out) if a.out else Path(a.ckpt).with_suffix('.card.json')
+    rep = evaluate_checkpoint(a.ckpt, v['model'], v['dataset'], v['attacks'], a.n, out, v['model_kw'], a.device,
+                              a.data_root, v['data_kw'], a.square, a.seed, a.quiet, v.get('eps'), a.surrogate,
                               _command('advdistill-eval', argv))
     print(rep)
-
-def eval_main(argv=None): sys.exit(run_cli(_eval, 'advdistill-eval', argv))
+    print(f"card: {out}")
 
 # %% ../nbs/30_cli.ipynb #31a81138
 def _demo(argv=None):
-    p = _Parser(prog='advdistill-demo', description='Train teachers and a student per method on digits; evaluate all.')
-    p.add_argument('--quick', action='store_true', help='a smoke test of about a minute: 4 epochs (unconverged), quick evaluation, 3 methods')
-    p.add_argument('--methods', nargs='+', help=f"methods (default: {' '.join(DEMO_DEFAULT)})")
-    p.add_argument('--all', action='store_true', help=f"a student for every method: {' '.join(DEMO_METHODS)}")
-    p.add_argument('--train-teachers', action='store_true', help="train the robust teacher too (by default a clone uses the "
-                   "reproductions' converged teacher, results/protocol/teacher-at)")
-    p.add_argument('--out', default='runs/demo'); p.add_argument('--seed', type=int, default=0)
-    p.add_argument('--device'); p.add_argument('--eval-preset')
-    p.add_argument('--jobs', type=int, help='runs in parallel (default: 2 on CPU, 1 on GPU)')
-    p.add_argument('--eval-n', type=int, help='test examples evaluated (default 100)')
-    p.add_argument('--epochs', type=int, help=f"epochs of every student (default: {DEMO_EPOCHS} for the default students, "
-                   "the recipes' otherwise)")
-    a = p.parse_args(argv)
+    a = demo_parser().parse_args(argv)
     demo(a.out, a.quick, a.methods, a.all, a.train_teachers, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n, a.epochs)
-
-def demo_main(argv=None): sys.exit(run_cli(_demo, 'advdistill-demo', argv))

@@ -13,8 +13,18 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['EPS', 'STEP', 'STEP_TRADES', 'EPS_TRADES', 'STEP_TRADES_TRAIN', 'EPS_DIGITS', 'STEP_DIGITS', 'NORMS_ALL', 'ARG_KINDS',
-           'check_range', 'check_eps', 'check_arg', 'check_labels', 'bn_mode', 'set_seed', 'DeviceError', 'get_device',
-           'machine_info', 'peak_memory_mb', 'freeze', 'model_device', 'n_params']
+           'fastai_quiet', 'check_range', 'check_eps', 'check_arg', 'check_labels', 'bn_mode', 'set_seed',
+           'DeviceError', 'get_device', 'machine_info', 'peak_memory_mb', 'freeze', 'model_device', 'n_params']
+
+# %% ../nbs/00_core.ipynb #13215fcf
+_FASTAI_IMPORT_WARNING = r'`torch\.jit\.script` is deprecated'  # what fastai's import makes PyTorch say
+
+@contextlib.contextmanager
+def fastai_quiet():
+    "Import fastai inside this: hides the `torch.jit.script` deprecation `FutureWarning` its import raises, nothing else."
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message=_FASTAI_IMPORT_WARNING, category=FutureWarning)
+        yield
 
 # %% ../nbs/00_core.ipynb #bdf84f64
 EPS = 8/255              # L∞ radius used by every paper here

@@ -11,9 +11,10 @@ import torch
 import torch.nn.functional as F
 from fastcore.basics import store_attr, patch
 from fastcore.meta import delegates
-from fastai.data.load import DataLoader
-from fastai.data.core import DataLoaders
 from .core import *
+with fastai_quiet():
+    from fastai.data.load import DataLoader
+    from fastai.data.core import DataLoaders
 
 # %% auto #0
 __all__ = ['DIGITS_N_TEST', 'CIFAR10_CLASSES', 'digits_tensors', 'CropFlip', 'TensorPairs', 'ImageFiles', 'split_valid',

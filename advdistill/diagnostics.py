@@ -8,8 +8,9 @@ from pathlib import Path
 import torch
 from torch import nn
 from fastcore.basics import store_attr
-from fastai.callback.core import Callback
 from .core import *
+with fastai_quiet():
+    from fastai.callback.core import Callback
 from .losses import to_float
 from .callback.core import AdvCallback, shares_params
 from .methods.iad import iad_alpha

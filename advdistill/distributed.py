@@ -10,13 +10,14 @@ import torch.distributed as dist
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from fastcore.basics import noop, patch
-from fastai.torch_core import to_detach
-from fastai.data.load import DataLoader, _FakeLoader
-from fastai.learner import Learner, AvgMetric, AvgLoss
-from fastai.metrics import AccumMetric
-from fastai.callback.core import Callback
-from fastai.callback.progress import ProgressCallback
 from .core import *
+with fastai_quiet():
+    from fastai.torch_core import to_detach
+    from fastai.data.load import DataLoader, _FakeLoader
+    from fastai.learner import Learner, AvgMetric, AvgLoss
+    from fastai.metrics import AccumMetric
+    from fastai.callback.core import Callback
+    from fastai.callback.progress import ProgressCallback
 from .callback.core import LossTerms
 from .learner import HistoryCSV
 

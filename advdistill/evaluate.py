@@ -22,31 +22,31 @@ __all__ = ['EVAL_PRESETS', 'CARD_FORMAT', 'MASKING_DEFAULTS', 'SANITY_CHECKS', '
 # %% ../nbs/08_evaluate.ipynb #3cd6f297
 _SAT = dict(alpha=STEP, rand_init='uniform_clamped')
 _DIG = dict(eps=EPS_DIGITS)
+def _aa(**kw): return (aa_name(**kw), 'AutoAttack', kw)  # the column says what runs: 'AA' is the standard AutoAttack only
 EVAL_PRESETS = {
     'standard': [('FGSM', 'FGSM', {}), ('PGD-20 (SAT)', 'PGD', dict(steps=20, **_SAT)),
                  ('PGD-20 (TRADES)', 'PGD', dict(steps=20, alpha=STEP_TRADES, rand_init='uniform')),
-                 ('CW∞', 'CWinf', dict(steps=30)), ('AA', 'AutoAttack', {})],
+                 ('CW∞', 'CWinf', dict(steps=30)), _aa()],
     'iad': [('FGSM', 'FGSM', dict(rand_init='uniform_clamped')), ('PGD-20', 'PGD', dict(steps=20, **_SAT)),
-            ('CW∞', 'CWinf', dict(steps=30)), ('AA', 'AutoAttack', {})],
+            ('CW∞', 'CWinf', dict(steps=30)), _aa()],
     'rslad': [('FGSM', 'FGSM', {}), ('PGD_SAT', 'PGD', dict(steps=20, **_SAT)),
               ('PGD_TRADES', 'PGD', dict(steps=20, alpha=STEP_TRADES, rand_init='uniform_clamped')),
-              ('CW∞', 'CWinf', dict(steps=20)), ('AA', 'AutoAttack', {})],
+              ('CW∞', 'CWinf', dict(steps=20)), _aa()],
     'mtard': [('FGSM', 'FGSM', {}), ('PGD_sat', 'PGD', dict(steps=20, **_SAT)),
               ('PGD_trades', 'PGD', dict(steps=20, alpha=STEP, rand_init='uniform')), ('CW∞', 'CWinf', dict(steps=30))],
     'adaad': [('FGSM', 'FGSM', {}), ('PGD-10', 'PGD', dict(steps=10, alpha=EPS/4, rand_init='uniform_clamped')),
-              ('AA', 'AutoAttack', {})],
-    'ardir': [('FGSM', 'FGSM', {}), ('PGD-20', 'PGD', dict(steps=20, **_SAT)), ('AA', 'AutoAttack', {})],
+              _aa()],
+    'ardir': [('FGSM', 'FGSM', {}), ('PGD-20', 'PGD', dict(steps=20, **_SAT)), _aa()],
     'ard': [('PGD-20', 'PGD', dict(steps=20, alpha=STEP, rand_init='uniform'))],
     'trades': [('PGD-20', 'PGD', dict(eps=EPS_TRADES, steps=20, alpha=STEP_TRADES, rand_init='uniform')),
-               ('AA', 'AutoAttack', dict(eps=EPS_TRADES))],
+               _aa(eps=EPS_TRADES)],
     'digits': [('FGSM', 'FGSM', _DIG), ('PGD-20', 'PGD', dict(steps=20, alpha=STEP_DIGITS, rand_init='uniform_clamped', **_DIG)),
                ('CW∞', 'CWinf', dict(steps=30, alpha=STEP_DIGITS, **_DIG)),
-               ('AA (APGD-CE, APGD-T)', 'AutoAttack', dict(version='custom', attacks=['apgd-ce', 'apgd-t'], n_target_classes=1, **_DIG))],
+               _aa(version='custom', attacks=['apgd-ce', 'apgd-t'], n_target_classes=1, **_DIG)],
     'small': [('FGSM', 'FGSM', _DIG), ('PGD-20', 'PGD', dict(steps=20, alpha=STEP_DIGITS, rand_init='uniform_clamped', **_DIG)),
               ('CW∞', 'CWinf', dict(steps=30, alpha=STEP_DIGITS, **_DIG))],
     'quick': [('FGSM', 'FGSM', {}), ('PGD-10', 'PGD', dict(steps=10, **_SAT)), ('CW∞-10', 'CWinf', dict(steps=10)),
-              ('AA (quick)', 'AutoAttack', dict(version='custom', attacks=['apgd-ce', 'apgd-t'], n_iter=10,
-                                                n_restarts=1, n_target_classes=3))],
+              _aa(version='custom', attacks=['apgd-ce', 'apgd-t'], n_iter=10, n_restarts=1, n_target_classes=3)],
 }
 
 _ATTACK_CLASSES = dict(FGSM=FGSM, PGD=PGD, CWinf=CWinf, AutoAttack=AutoAttack, Square=Square)

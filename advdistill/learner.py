@@ -14,17 +14,18 @@ from torch.amp import GradScaler
 from fastcore.basics import store_attr
 from fastcore.foundation import L
 from fastcore.meta import delegates
-from fastai.learner import Learner, Metric
-from fastai.optimizer import SGD
-from fastai.losses import CrossEntropyLossFlat
-from fastai.metrics import accuracy
-from fastai.data.core import DataLoaders
-from fastai.callback.core import Callback, CancelFitException, CancelEpochException
-from fastai.callback.schedule import ParamScheduler
-from fastai.callback.progress import CSVLogger
-from fastai.callback.channelslast import ChannelsLast
-from fastai.callback.fp16 import MixedPrecision, AMPMode
 from .core import *
+with fastai_quiet():
+    from fastai.learner import Learner, Metric
+    from fastai.optimizer import SGD
+    from fastai.losses import CrossEntropyLossFlat
+    from fastai.metrics import accuracy
+    from fastai.data.core import DataLoaders
+    from fastai.callback.core import Callback, CancelFitException, CancelEpochException
+    from fastai.callback.schedule import ParamScheduler
+    from fastai.callback.progress import CSVLogger
+    from fastai.callback.channelslast import ChannelsLast
+    from fastai.callback.fp16 import MixedPrecision, AMPMode
 from .callback.core import AdvCallback, LossTerms, shares_params, restate_error
 
 # %% auto #0

@@ -6,8 +6,9 @@
 from __future__ import annotations
 import torch
 from torch import nn
-from fastai.learner import Metric
 from .core import *
+with fastai_quiet():
+    from fastai.learner import Metric
 from .attacks import PGD, predict, check_batch, _plain
 
 # %% auto #0

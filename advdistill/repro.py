@@ -470,13 +470,15 @@ def budget_table(root:str|Path|None=None,    # the protocol's cards (`PROTOCOL`)
 
 # %% ../nbs/32_repro.ipynb #0767642a
 def repro_main(argv=None):
-    "Console entry `advdistill-repro`: regenerate the small-scale reproduction cards."
+    "Run the small-scale reproductions: the runs named, a paper's runs or all, each after the runs it needs (its teachers), writing a result card per run; runs whose card exists are skipped unless --force."
     p = argparse.ArgumentParser(prog='advdistill-repro', description=repro_main.__doc__)
     p.add_argument('ids', nargs='*', help='run ids (see --list)')
     p.add_argument('--paper', action='append', choices=sorted(PAPERS), help="a paper's runs (repeatable)")
     p.add_argument('--all', action='store_true', help='every run of the plan')
-    p.add_argument('--jobs', type=int, default=2); p.add_argument('--force', action='store_true')
-    p.add_argument('--root', default=str(PROTOCOL), help=f'results folder (default {PROTOCOL})'); p.add_argument('--list', action='store_true')
+    p.add_argument('--jobs', type=int, default=2, help='runs at a time (default 2)')
+    p.add_argument('--force', action='store_true', help='rerun the asked runs even where their cards exist')
+    p.add_argument('--root', default=str(PROTOCOL), help=f'results folder (default {PROTOCOL})')
+    p.add_argument('--list', action='store_true', help="print every run id of the plan with its command (or the runs it waits for)")
     a = p.parse_args(argv)
     if a.list:
         for rid, r in PLAN.items():

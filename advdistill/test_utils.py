@@ -66,8 +66,9 @@ def grads(model:nn.Module)->dict:
     return {n: None if p.grad is None else p.grad.detach().clone() for n, p in model.named_parameters()}
 
 # %% ../nbs/97_test_utils.ipynb #d95c0964
-from fastai.data.core import DataLoaders
-from fastai.data.load import DataLoader
+with fastai_quiet():
+    from fastai.data.core import DataLoaders
+    from fastai.data.load import DataLoader
 
 class _Pairs(list):
     "A list of `(x, y)` pairs that fastai can empty (`learn.export()` needs `new_empty`)."
@@ -83,10 +84,11 @@ def tiny_dls(n:int=32, bs:int=8, n_cls:int=10, size:int=8, seed:int=0, n_valid:i
 
 # %% ../nbs/97_test_utils.ipynb #a7123be4
 import tempfile, pathlib, math, torch
-from fastai.learner import Learner
-from fastai.callback.core import Callback, CancelFitException
-from fastai.callback.training import GradientAccumulation
-from fastai.optimizer import SGD
+with fastai_quiet():
+    from fastai.learner import Learner
+    from fastai.callback.core import Callback, CancelFitException
+    from fastai.callback.training import GradientAccumulation
+    from fastai.optimizer import SGD
 from functools import partial
 
 class _StopAt(Callback):

@@ -9,8 +9,9 @@ import torch
 from torch import nn
 from fastcore.foundation import L
 from fastcore.meta import PrePostInitMeta
-from fastai.callback.core import Callback
 from ..core import *
+with fastai_quiet():
+    from fastai.callback.core import Callback
 from ..losses import xent
 from ..attacks import BN_ONE_HINT, RAND_INITS
 
