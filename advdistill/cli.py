@@ -183,6 +183,8 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
         try: lkw['cbs'] = [TeacherTrust(tuple(diagnostics))]
         except ValueError as e: raise CLIError(f"--diagnostics: {e}") from None
     learn = adv_learner(dls, net, cb, out_dir=out, channels_last=channels_last, precision=precision, compile=compile, **lkw)
+    learn.run_settings.update(seed=seed, dataset=dataset, data_kw={**r.data_kw, **(data_kw or {})}, student=s_arch,
+                              student_kw=s_kw, teachers={a: f"{p['arch']}, sha256 {p['sha256']}" for a, p in prov.items()})
     if distributed: learn = prepare(learn)
     with (learn.no_bar() if quiet else contextlib.nullcontext()):
         if quiet: learn.logger = noop

@@ -31,8 +31,8 @@ from .callback.core import AdvCallback, LossTerms, shares_params, restate_error
 __all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'CONVERGENCE_TOL', 'constant', 'multistep', 'piecewise', 'cosine', 'check_schedule',
            'lr_factor', 'lr_at', 'scale_schedule', 'parse_schedule', 'EpochSchedule', 'rng_state', 'set_rng_state',
            'atomic_save', 'atomic_copy', 'check_out_dir', 'to_plain', 'NonFiniteLossError', 'NanGuard', 'student_of',
-           'Checkpoints', 'HistoryCSV', 'read_ckpt', 'DeviceAMP', 'AdvLearner', 'adv_learner', 'fit_adv', 'load_ckpt',
-           'plot_history', 'convergence']
+           'Checkpoints', 'HistoryCSV', 'read_ckpt', 'DeviceAMP', 'AdvLearner', 'CudaChannelsLast', 'adv_learner',
+           'fit_adv', 'check_same_run', 'load_ckpt', 'plot_history', 'convergence']
 
 # %% ../nbs/07_learner.ipynb #ad97ab56
 SCHEDULE_KINDS = ('constant', 'multistep', 'piecewise', 'cosine')
@@ -348,7 +348,7 @@ def state(self:Checkpoints)->dict:
                      'iters': list(rec.iters), 'smooth': {'count': rec.smooth_loss.count, 'val': rec.smooth_loss.val}},
         'best': {'monitor': self.monitor, 'value': self.best, 'epoch': self.best_epoch}, 'callbacks': cbs,
         'meta': {'select_on': getattr(learn, 'select_on', 'valid'), 'method': method[0] if method else None,
-                 'torch': torch.__version__}})
+                 'torch': torch.__version__, 'settings': getattr(learn, 'run_settings', {})}})
 
 # %% ../nbs/07_learner.ipynb #c5e8ef36
 @patch
@@ -477,6 +477,17 @@ def _select_dls(dls, select_on):
         if k in dls.__dict__: setattr(new, k, dls.__dict__[k])
     return new
 
+# %% ../nbs/07_learner.ipynb #84e954ff
+class CudaChannelsLast(ChannelsLast):
+    "fastai's `ChannelsLast` on CUDA; on any other device a clear error before the first batch."
+    def before_fit(self):
+        dev = model_device(self.learn.model)
+        if dev.type != 'cuda':
+            raise ValueError(f"channels_last=True (--channels-last) works on CUDA GPUs only, but the student is on {dev.type}: "
+                             "on the CPU the channels-last backward pass has aborted training processes (SIGABRT, a glibc "
+                             "heap error); drop --channels-last (channels_last=False), or train on a GPU (--device cuda).")
+        super().before_fit()
+
 # %% ../nbs/07_learner.ipynb #224aef4f
 def _check_args(dls, student, cb, lr, mom, wd):
     "Clear errors for arguments of `adv_learner` that fastai would only trip over later."
@@ -504,7 +515,7 @@ def _learner_cbs(cb, cbs, nan_guard, channels_last, precision, out, monitor)->li
         raise ValueError(f"precision must be None, 'fp32', 'bf16' or 'fp16', got {precision!r}.")
     res = [c for c in [cb] if c is not None] + [LossTerms()] + list(L(cbs))
     if nan_guard: res.append(NanGuard())
-    if channels_last: res.append(ChannelsLast())
+    if channels_last: res.append(CudaChannelsLast())
     if precision in ('bf16', 'fp16'): res.append(DeviceAMP(precision))
     if out is not None: res += [Checkpoints(out, monitor), HistoryCSV()]
     return res
@@ -549,6 +560,9 @@ def adv_learner(dls:DataLoaders,      # training and validation data (`.test` to
                        opt_func=partial(SGD, mom=mom, decouple_wd=False), lr=lr, wd=wd, wd_bn_bias=True, train_bn=True,
                        metrics=metrics, cbs=all_cbs, path=out or Path('.'), model_dir='.', **kwargs)
     learn.lr_schedule, learn.select_on, learn.out_dir, learn.monitor = check_schedule(schedule), select_on, out, monitor
+    learn.run_settings = {'method': getattr(cb, 'method_name', type(cb).__name__), 'method_kw': cb.settings() if isinstance(cb, AdvCallback) else {},
+                          'bs': getattr(dls.train, 'bs', None), 'precision': precision or 'fp32', 'mom': float(mom), 'wd': float(wd),
+                          'select_on': select_on}  # a resumed run must match them (`fit_adv`); callers may add theirs (the CLI: seed, data)
     return learn
 
 # %% ../nbs/07_learner.ipynb #4527df78
@@ -577,6 +591,35 @@ def fit_adv(learn:Learner,           # a learner from `adv_learner`
     return learn
 
 # %% ../nbs/07_learner.ipynb #34110107
+_FLAGS = {'method': '--method', 'method_kw': '--method-kw', 'bs': '--bs', 'precision': '--precision', 'seed': '--seed',
+         'dataset': '--dataset', 'data_kw': '--data-kw', 'student': '--student', 'student_kw': '--width', 'teachers': '--teacher',
+         'select_on': '--select-on'}  # the command-line option of each recorded setting
+
+def _flat(d:dict)->dict:
+    "Settings with dict values spread one level deep ('method_kw.eps'); a key a dict lacks reads '(not set)'."
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict): out.update({f"{k}.{j}": w for j, w in v.items()}) if v else out.setdefault(k, {})
+        else: out[k] = v
+    return out
+
+def check_same_run(path,          # the checkpoint being resumed (named in the message)
+                   old:dict|None, # the settings it recorded (`meta['settings']`; None in checkpoints written before them)
+                   new:dict|None, # this run's settings (`learn.run_settings`)
+                  ):
+    "A `ValueError` naming the first setting in which this run differs from the run that wrote `path`, its two values and the fix."
+    if not old or not new: return
+    tops = [k for k in new if k in old]  # settings one side does not record (an older version) are not compared
+    o, n = _flat({k: old[k] for k in tops}), _flat({k: new[k] for k in tops})
+    for k in dict.fromkeys([*n, *o]):
+        a, b = o.get(k, '(not set)'), n.get(k, '(not set)')
+        if a == b or repr(a) == repr(b): continue
+        top = k.split('.')[0]
+        flag = f" ({_FLAGS[top]} on the command line)" if top in _FLAGS else ''
+        fix = f"resume without {k}" if a == '(not set)' else f"resume with {k}={a!r}"
+        raise ValueError(f"{path} belongs to a run with {k}={a!r}, but this run has {k}={b!r}{flag}; a resumed run must be the "
+                         f"same run: {fix}, or start a new run in another out_dir.")
+
 def _prepare_resume(learn, ckcb, n_epoch, lr, schedule)->int:
     "Load the student's weights from `last.pth`, check the run's settings, and queue the rest of the state."
     ck = read_ckpt(ckcb.last, map_location=model_device(student_of(learn)))
@@ -585,6 +628,7 @@ def _prepare_resume(learn, ckcb, n_epoch, lr, schedule)->int:
     if s['schedule'] is not None and (s['schedule'] != schedule or not math.isclose(s['lr'], lr)):
         raise ValueError(f"{ckcb.last} was trained with lr={s['lr']} and schedule {s['schedule']}, not lr={lr} and "
                          f"{schedule}; resume with the same settings.")
+    check_same_run(ckcb.last, ck.get('meta', {}).get('settings'), getattr(learn, 'run_settings', None))
     try: student_of(learn).load_state_dict(ck['model'])
     except RuntimeError as e:
         raise ValueError(f"{ckcb.last} does not fit this student ({str(e).splitlines()[0]}); resume with the same "

@@ -113,10 +113,29 @@ def check_settings(cls:type,     # the method's class: its `__init__` gives the 
 # %% ../../nbs/05_callback.core.ipynb #6f281aa2
 @patch
 def __pre_init__(self:AdvCallback, *args, **kwargs):
-    "Check the constructor's arguments with `check_settings` before `__init__` runs."
+    "Check the constructor's arguments with `check_settings` before `__init__` runs; keep them for `settings`."
     try: ba = inspect.signature(type(self).__init__).bind(self, *args, **kwargs)
     except TypeError: return  # a call `__init__` refuses: let it say why
     check_settings(type(self), {k: v for k, v in ba.arguments.items() if k != 'self'})
+    ba.apply_defaults()
+    args = {}
+    for k, v in ba.arguments.items():
+        p = ba.signature.parameters[k]
+        if p.kind == p.VAR_KEYWORD: args.update(v)
+        elif k != 'self' and p.kind != p.VAR_POSITIONAL: args[k] = v
+    self._settings = {k: v for k, v in args.items() if k not in self.teacher_attrs and not isinstance(v, nn.Module)}
+
+def _plain_setting(v):
+    "`v` as JSON-like plain data (anything else by its `repr`), for recording and comparing settings."
+    if v is None or isinstance(v, (bool, int, float, str)): return v
+    if isinstance(v, (list, tuple)): return [_plain_setting(o) for o in v]
+    if isinstance(v, dict): return {str(k): _plain_setting(o) for k, o in v.items()}
+    return repr(v)
+
+@patch
+def settings(self:AdvCallback)->dict:
+    "The method's constructor arguments with their defaults, teachers left out, as plain data (what a resumed run must share)."
+    return {k: _plain_setting(v) for k, v in getattr(self, '_settings', {}).items()}
 
 # %% ../../nbs/05_callback.core.ipynb #5cd6c8ef
 @patch
