@@ -30,9 +30,10 @@ from .callback.core import AdvCallback, LossTerms, shares_params, restate_error
 # %% auto #0
 __all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'CONVERGENCE_TOL', 'constant', 'multistep', 'piecewise', 'cosine', 'check_schedule',
            'lr_factor', 'lr_at', 'scale_schedule', 'parse_schedule', 'EpochSchedule', 'rng_state', 'set_rng_state',
-           'atomic_save', 'atomic_copy', 'check_out_dir', 'to_plain', 'NonFiniteLossError', 'NanGuard', 'student_of',
-           'Checkpoints', 'HistoryCSV', 'read_ckpt', 'DeviceAMP', 'AdvLearner', 'CudaChannelsLast', 'adv_learner',
-           'fit_adv', 'check_same_run', 'load_ckpt', 'plot_history', 'convergence']
+           'atomic_save', 'atomic_copy', 'OutDirInUseError', 'lock_out_dir', 'check_out_dir', 'to_plain',
+           'NonFiniteLossError', 'NanGuard', 'student_of', 'Checkpoints', 'HistoryCSV', 'read_ckpt', 'DeviceAMP',
+           'AdvLearner', 'CudaChannelsLast', 'adv_learner', 'fit_adv', 'check_same_run', 'load_ckpt', 'plot_history',
+           'convergence']
 
 # %% ../nbs/07_learner.ipynb #ad97ab56
 SCHEDULE_KINDS = ('constant', 'multistep', 'piecewise', 'cosine')
@@ -223,16 +224,52 @@ def atomic_copy(src:str|Path, dst:str|Path)->Path:
     return _atomic(dst, write)
 
 # %% ../nbs/07_learner.ipynb #c2991e8a
+class OutDirInUseError(OSError):
+    "Another process is writing the output folder."
+
+_LOCKS = {}  # folder -> [its open `.lock` file, depth]: the folders this process holds (the lock is re-entrant)
+
+@contextlib.contextmanager
+def lock_out_dir(out_dir:str|Path, # the output folder (it must exist)
+                 wait:bool=False,  # False: raise `OutDirInUseError` at once if another process holds it
+                ):
+    "Hold the writer lock of `out_dir` (`fcntl.flock` on `out_dir/.lock`, which records the holder's pid and is removed after) for the block."
+    p = Path(out_dir).expanduser().resolve()
+    if p in _LOCKS: _LOCKS[p][1] += 1
+    else:
+        try: import fcntl
+        except ImportError: yield p; return   # no flock (Windows): no lock
+        while True:
+            f = open(p/'.lock', 'a+')
+            try: fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                f.seek(0); pid = f.read().strip() or 'unknown'; f.close()
+                raise OutDirInUseError(f"out_dir '{p}' is in use: another run (process {pid}) is writing to it; wait for that "
+                                       "run to finish or stop it, or choose another out_dir.") from None
+            with contextlib.suppress(FileNotFoundError):  # the holder removes the file on release: lock the file now there
+                if os.stat(p/'.lock').st_ino == os.fstat(f.fileno()).st_ino: break
+            f.close()
+        f.seek(0); f.truncate(); f.write(f"{os.getpid()}\n"); f.flush()
+        _LOCKS[p] = [f, 1]
+    try: yield p
+    finally:
+        _LOCKS[p][1] -= 1
+        if _LOCKS[p][1] == 0:
+            f = _LOCKS.pop(p)[0]
+            with contextlib.suppress(FileNotFoundError): os.unlink(p/'.lock')  # no file left behind: unlink, then unlock
+            f.close()
+
 def check_out_dir(out_dir:str|Path)->Path:
     "Create `out_dir` if needed and check that a file can be written in it; a clear `OSError` otherwise."
     p = Path(out_dir).expanduser()
     try:
         p.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=p, prefix='.write-test.'); os.close(fd); os.unlink(tmp)
-        for stale in p.glob('.*.pth.*.tmp'): stale.unlink(missing_ok=True)  # left by a write that was killed
     except OSError as e:
         raise type(e)(f"out_dir '{p}' is not a writable folder ({e.strerror or e}); choose another out_dir or fix its "
                       "permissions before training.") from None
+    with contextlib.suppress(OutDirInUseError), lock_out_dir(p):  # a running writer's temporary files are not stale
+        for stale in p.glob('.*.pth.*.tmp'): stale.unlink(missing_ok=True)  # left by a write that was killed
     return p
 
 # %% ../nbs/07_learner.ipynb #c46f513f
@@ -477,7 +514,7 @@ def _select_dls(dls, select_on):
         if k in dls.__dict__: setattr(new, k, dls.__dict__[k])
     return new
 
-# %% ../nbs/07_learner.ipynb #84e954ff
+# %% ../nbs/07_learner.ipynb #81a5662a
 class CudaChannelsLast(ChannelsLast):
     "fastai's `ChannelsLast` on CUDA; on any other device a clear error before the first batch."
     def before_fit(self):
@@ -580,14 +617,16 @@ def fit_adv(learn:Learner,           # a learner from `adv_learner`
     lr = float(check_arg(learn.lr if lr is None else lr, 'lr', 'positive', owner='fit_adv'))
     schedule = check_schedule(schedule if schedule is not None else getattr(learn, 'lr_schedule', None))
     ckcb, start = getattr(learn, 'checkpoints', None), 0
-    if getattr(learn, 'out_dir', None) is not None: check_out_dir(learn.out_dir)
-    if resume:
-        if ckcb is None: raise ValueError("resume needs checkpoints: build the learner with adv_learner(..., out_dir=...).")
-        if resume == 'auto' and not ckcb.last.is_file(): resume = False
-        else: start = _prepare_resume(learn, ckcb, n_epoch, lr, schedule)
-    sched = ParamScheduler({'lr': EpochSchedule(schedule, lr, n_epoch)})
-    learn.fit(n_epoch, lr, cbs=list(L(cbs)) + [sched], start_epoch=start)
-    if plot and ckcb is not None and ckcb.write and learn.recorder.values: plot_history(learn, learn.out_dir/'history.png')
+    out = getattr(learn, 'out_dir', None)
+    if out is not None: check_out_dir(out)
+    with (lock_out_dir(out) if out is not None and (ckcb is None or ckcb.write) else contextlib.nullcontext()):  # one writer
+        if resume:
+            if ckcb is None: raise ValueError("resume needs checkpoints: build the learner with adv_learner(..., out_dir=...).")
+            if resume == 'auto' and not ckcb.last.is_file(): resume = False
+            else: start = _prepare_resume(learn, ckcb, n_epoch, lr, schedule)
+        sched = ParamScheduler({'lr': EpochSchedule(schedule, lr, n_epoch)})
+        learn.fit(n_epoch, lr, cbs=list(L(cbs)) + [sched], start_epoch=start)
+        if plot and ckcb is not None and ckcb.write and learn.recorder.values: plot_history(learn, out/'history.png')
     return learn
 
 # %% ../nbs/07_learner.ipynb #34110107
