@@ -25,6 +25,7 @@ from fastai.callback.progress import CSVLogger
 from fastai.callback.channelslast import ChannelsLast
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from .core import *
+from .models import _read_checkpoint, tensor_digests
 from .callback.core import AdvCallback, LossTerms, shares_params, restate_error
 
 # %% auto #0
@@ -376,7 +377,7 @@ def state(self:Checkpoints)->dict:
     scaler = getattr(learn, 'scaler', None)
     cbs = {cb.name: cb.ckpt_state() for cb in learn.cbs if callable(getattr(type(cb), 'ckpt_state', None))}
     method = [type(cb).__name__ for cb in learn.cbs if isinstance(cb, AdvCallback)]
-    return to_plain({'format': CKPT_FORMAT, 'epoch': self.epoch, 'n_epoch': self.n_epoch,
+    st = to_plain({'format': CKPT_FORMAT, 'epoch': self.epoch, 'n_epoch': self.n_epoch,
         'model': student_of(learn).state_dict(), 'opt': _opt_state(learn.opt),
         'scaler': scaler.state_dict() if scaler is not None and scaler.is_enabled() else {},
         'sched': self._sched(), 'rng': rng_state(learn.dls),
@@ -386,6 +387,7 @@ def state(self:Checkpoints)->dict:
         'best': {'monitor': self.monitor, 'value': self.best, 'epoch': self.best_epoch}, 'callbacks': cbs,
         'meta': {'select_on': getattr(learn, 'select_on', 'valid'), 'method': method[0] if method else None,
                  'torch': torch.__version__, 'settings': getattr(learn, 'run_settings', {})}})
+    return {**st, 'sha256': tensor_digests(st)}  # verified on every load (`models._read_checkpoint`)
 
 # %% ../nbs/07_learner.ipynb #c5e8ef36
 @patch
@@ -441,7 +443,7 @@ def read_ckpt(path:str|Path, # a `last.pth` / `best.pth` written by `Checkpoints
     "Read a training checkpoint with `torch.load(weights_only=True)`; clear errors for a missing or foreign file."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path}; train first (fit_adv) or check out_dir.")
-    ck = torch.load(path, map_location=map_location, weights_only=True)
+    ck = _read_checkpoint(path, map_location)  # clear errors for empty, truncated, code-carrying and corrupted files
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
         raise ValueError(f"{path} is not an advdistill training checkpoint; load plain weights with "
                          "advdistill.models.load_checkpoint instead.")
