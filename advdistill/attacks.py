@@ -253,6 +253,9 @@ def finite_logits(logits:torch.Tensor, # a model's outputs (B, n_cls)
                   what:str='inputs',     # how to name the batch in the message
                  )->torch.Tensor:
     "`logits`, or a `ValueError` if any is NaN or infinite: argmax would read them as a class, and an accuracy as a number."
+    if not torch.is_tensor(logits):
+        raise TypeError(f"the model returned a {type(logits).__name__} on {what} instead of a tensor of logits (B, n_cls); wrap "
+                        "it with advdistill.models.LogitsOnly(model) (a tuple's first item or a dict's 'logits'), or change its forward.")
     if torch.is_tensor(logits) and logits.is_floating_point() and not bool(torch.isfinite(logits).all()):
         bad = int((~torch.isfinite(logits)).reshape(len(logits), -1).any(1).sum()) if logits.ndim else 1
         raise ValueError(f"the model's outputs are not finite (NaN or inf) on {bad} of {len(logits) if logits.ndim else 1} "

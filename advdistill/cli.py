@@ -171,7 +171,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
     with (lock_out_dir(check_out_dir(out)) if not distributed or is_rank0() else contextlib.nullcontext()):  # one writer per folder
         dev, t0 = get_device(device), time.perf_counter()
         set_seed(seed)
-        dls = get_dls(dataset, root=data_root, bs=bs, seed=seed, device=dev, **{**r.data_kw, **(data_kw or {})})
+        dls = get_dls(dataset, root=data_root, bs=bs, seed=seed, device=dev, **{**r.data_kw, **_data_kw(data_kw, _OWN_TRAIN)})
         s_arch = student or r.student
         s_kw = {**(r.student_kw if s_arch == r.student else {}), **({'width': width} if width is not None else {})}
         net = get_model(s_arch, n_cls=dls.c, **s_kw).to(dev)
@@ -227,7 +227,7 @@ def evaluate_checkpoint(ckpt,                  # a checkpoint file (any format `
     if not p.is_file(): raise FileNotFoundError(f"checkpoint {str(p)!r} does not exist.")
     if model not in list_models(): raise CLIError(f"unknown model {model!r}; valid models: {', '.join(list_models())}.")
     dev = get_device(device)
-    dls = get_dls(dataset, root=data_root, device=dev, **(data_kw or {}))
+    dls = get_dls(dataset, root=data_root, device=dev, **_data_kw(data_kw, _OWN_EVAL))
     net = get_model(model, n_cls=dls.c, **(model_kw or {}))
     try: load_checkpoint(net, p)
     except ValueError as e: raise CLIError(f"{p} does not fit {model}({model_kw or ''}): {str(e).splitlines()[0]}") from None
@@ -419,6 +419,15 @@ def _teacher_row(shipped:Path, spec:dict, kw:dict, dev)->dict:
 
 
 # %% ../nbs/30_cli.ipynb #bcda2822
+_OWN_TRAIN = {'bs': '--bs', 'seed': '--seed', 'device': '--device', 'root': '--data-root'}  # data options with a flag
+_OWN_EVAL = {'device': '--device', 'root': '--data-root'}
+
+def _data_kw(kw:dict|None, own:dict)->dict:
+    "`--data-kw` options, refusing those the command sets itself (`own`: option -> its flag)."
+    for k in kw or {}:
+        if k in own: raise CLIError(f"--data-kw {k}={kw[k]!r}: {k} is set by {own[k]}, not --data-kw; pass {own[k]} instead.")
+    return kw or {}
+
 def _kv(s:str)->dict:
     "Parse 'k=v,k2=v2' into a dict (values as Python literals where they parse)."
     if not s: return {}

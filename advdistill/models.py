@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb #9906e2a2
 from __future__ import annotations
-import math, os, re, hashlib, inspect, warnings
+import math, numbers, os, re, hashlib, inspect, warnings
 from pathlib import Path
 from collections.abc import Mapping
 import torch
@@ -13,11 +13,11 @@ import torch.nn.functional as F
 from .core import n_params
 
 # %% auto #0
-__all__ = ['CIFAR10_MEAN', 'CIFAR10_STD', 'CIFAR100_MEAN', 'CIFAR100_STD', 'Normalize', 'register_model', 'list_models',
-           'get_model', 'count_params', 'BasicBlock', 'Bottleneck', 'ResNet', 'resnet18', 'resnet34', 'resnet50',
-           'InvertedResidual', 'MobileNetV2', 'mobilenetv2', 'WideBasic', 'NetworkBlock', 'WideResNet', 'wrn34_10',
-           'wrn34_20', 'wrn28_10', 'Swish', 'DMBlock', 'DMBlockGroup', 'DMWideResNet', 'wrn70_16', 'wrn22_6',
-           'CifarBasicBlock', 'CifarResNet', 'resnet56', 'PreActBlock', 'PreActResNet', 'preactresnet18',
+__all__ = ['CIFAR10_MEAN', 'CIFAR10_STD', 'CIFAR100_MEAN', 'CIFAR100_STD', 'Normalize', 'LogitsOnly', 'register_model',
+           'list_models', 'get_model', 'count_params', 'BasicBlock', 'Bottleneck', 'ResNet', 'resnet18', 'resnet34',
+           'resnet50', 'InvertedResidual', 'MobileNetV2', 'mobilenetv2', 'WideBasic', 'NetworkBlock', 'WideResNet',
+           'wrn34_10', 'wrn34_20', 'wrn28_10', 'Swish', 'DMBlock', 'DMBlockGroup', 'DMWideResNet', 'wrn70_16',
+           'wrn22_6', 'CifarBasicBlock', 'CifarResNet', 'resnet56', 'PreActBlock', 'PreActResNet', 'preactresnet18',
            'forward_features', 'tensor_digests', 'verify_digests', 'load_checkpoint']
 
 # %% ../nbs/02_models.ipynb #8f8f86ad
@@ -43,6 +43,19 @@ class Normalize(nn.Module):
             raise ValueError(f"Normalize expects (B, {self.mean.shape[1]}, H, W) images, got shape {tuple(x.shape)}.")
         return (x - self.mean.to(x.dtype)) / self.std.to(x.dtype)
     def extra_repr(self): return f"mean={self.mean.flatten().tolist()}, std={self.std.flatten().tolist()}"
+
+# %% ../nbs/02_models.ipynb #c2c09e06
+class LogitsOnly(nn.Module):
+    "Wrap a network whose forward returns a tuple or list (logits first) or a dict (logits under 'logits') so that it returns the logits only."
+    def __init__(self, model:nn.Module, # the network, e.g. one returning `(logits, features)`
+                 key=None,               # where its logits are (default: item 0 of a tuple or list, 'logits' of a dict)
+                ):
+        super().__init__(); self.model, self.key = model, key
+    def forward(self, x):
+        out = self.model(x)
+        if isinstance(out, Mapping): return out['logits' if self.key is None else self.key]
+        if isinstance(out, (tuple, list)): return out[0 if self.key is None else self.key]
+        return out
 
 # %% ../nbs/02_models.ipynb #a157b20a
 _MODELS = {}
@@ -89,7 +102,9 @@ def count_params(name:str,     # a name from `list_models()`
     with torch.device('meta'): return n_params(get_model(name, n_cls, **kw))
 
 def _check_width(width, what):
-    if not width > 0: raise ValueError(f"width must be > 0 ({what}), got {width!r}.")
+    kind = numbers.Real if 'multiplier' in what else numbers.Integral   # a ResNet's channels are a whole number
+    if isinstance(width, bool) or not isinstance(width, kind) or not width > 0:
+        raise ValueError(f"width must be > 0 ({what}; {'a number' if kind is numbers.Real else 'an integer'}), got {width!r}.")
 
 # %% ../nbs/02_models.ipynb #e0d5b8ce
 def _shortcut(cin, cout, stride):
