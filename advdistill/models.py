@@ -44,7 +44,7 @@ class Normalize(nn.Module):
         return (x - self.mean.to(x.dtype)) / self.std.to(x.dtype)
     def extra_repr(self): return f"mean={self.mean.flatten().tolist()}, std={self.std.flatten().tolist()}"
 
-# %% ../nbs/02_models.ipynb #c2c09e06
+# %% ../nbs/02_models.ipynb #3854db1e
 class LogitsOnly(nn.Module):
     "Wrap a network whose forward returns a tuple or list (logits first) or a dict (logits under 'logits') so that it returns the logits only."
     def __init__(self, model:nn.Module, # the network, e.g. one returning `(logits, features)`
