@@ -234,7 +234,7 @@ _LOCKS = {}  # folder -> [its open `.lock` file, depth]: the folders this proces
 def lock_out_dir(out_dir:str|Path, # the output folder (it must exist)
                  wait:bool=False,  # False: raise `OutDirInUseError` at once if another process holds it
                 ):
-    "Hold the writer lock of `out_dir` (`fcntl.flock` on `out_dir/.lock`, which records the holder's pid and is removed after) for the block."
+    "Hold the writer lock of `out_dir` (`fcntl.flock` on `out_dir/.lock`, which records the holder's pid and is removed after) for the block; remove the temporary files of killed writes."
     p = Path(out_dir).expanduser().resolve()
     if p in _LOCKS: _LOCKS[p][1] += 1
     else:
@@ -252,6 +252,7 @@ def lock_out_dir(out_dir:str|Path, # the output folder (it must exist)
             f.close()
         f.seek(0); f.truncate(); f.write(f"{os.getpid()}\n"); f.flush()
         _LOCKS[p] = [f, 1]
+        for stale in p.glob('.*.pth.*.tmp'): stale.unlink(missing_ok=True)  # left by a killed write: no other writer is active
     try: yield p
     finally:
         _LOCKS[p][1] -= 1
@@ -269,8 +270,6 @@ def check_out_dir(out_dir:str|Path)->Path:
     except OSError as e:
         raise type(e)(f"out_dir '{p}' is not a writable folder ({e.strerror or e}); choose another out_dir or fix its "
                       "permissions before training.") from None
-    with contextlib.suppress(OutDirInUseError), lock_out_dir(p):  # a running writer's temporary files are not stale
-        for stale in p.glob('.*.pth.*.tmp'): stale.unlink(missing_ok=True)  # left by a write that was killed
     return p
 
 # %% ../nbs/07_learner.ipynb #c46f513f
