@@ -522,8 +522,9 @@ class CudaChannelsLast(ChannelsLast):
         dev = model_device(self.learn.model)
         if dev.type != 'cuda':
             raise ValueError(f"channels_last=True (--channels-last) works on CUDA GPUs only, but the student is on {dev.type}: "
-                             "on the CPU the channels-last backward pass has aborted training processes (SIGABRT, a glibc "
-                             "heap error); drop --channels-last (channels_last=False), or train on a GPU (--device cuda).")
+                             "on the CPU, PyTorch's oneDNN kernels can abort the process in a channels-last backward pass "
+                             "(SIGABRT, a glibc heap error, on CPUs without AVX-512); drop --channels-last (channels_last=False), "
+                             "or train on a GPU (--device cuda).")
         super().before_fit()
 
 # %% ../nbs/07_learner.ipynb #224aef4f
