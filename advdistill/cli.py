@@ -35,6 +35,7 @@ def run_cli(fn, prog:str, argv=None)->int:
     except _USER_ERRORS as e:
         if os.environ.get('ADVDISTILL_DEBUG'): raise
         msg = ' '.join(str(e).split()) or type(e).__name__
+        msg = re.sub(r"^Exception occured in `\w+` when calling event `\w+`: ", '', msg)  # fastai's prefix for callback errors
         print(f"{prog}: error: {msg}", file=sys.stderr)
         return 2
 
