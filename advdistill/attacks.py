@@ -16,8 +16,8 @@ _bn_ctx = bn_mode  # `bn_mode` is also the name of the attacks' argument
 
 # %% auto #0
 __all__ = ['RAND_INITS', 'NORMS', 'BN_ONE_HINT', 'random_start', 'step_direction', 'project', 'check_batch', 'checked_forward',
-           'pgd', 'ce', 'kl_to', 'trades_kl', 'cw_margin', 'adaad_kl', 'fgsm', 'cw_inf', 'Attack', 'predict', 'PGD',
-           'FGSM', 'CWinf', 'no_param_grad', 'AutoAttack', 'aa_name', 'Square', 'Transfer']
+           'pgd', 'ce', 'kl_to', 'trades_kl', 'cw_margin', 'adaad_kl', 'fgsm', 'cw_inf', 'Attack', 'finite_logits',
+           'predict', 'PGD', 'FGSM', 'CWinf', 'no_param_grad', 'AutoAttack', 'aa_name', 'Square', 'Transfer']
 
 # %% ../nbs/03_attacks.ipynb #63f6b52f
 RAND_INITS = ('uniform', 'uniform_clamped', 'normal001', None)
@@ -249,9 +249,24 @@ class Attack:
         return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self._keys)})"
 
 @torch.no_grad()
+def finite_logits(logits:torch.Tensor, # a model's outputs (B, n_cls)
+                  what:str='inputs',     # how to name the batch in the message
+                 )->torch.Tensor:
+    "`logits`, or a `ValueError` if any is NaN or infinite: argmax would read them as a class, and an accuracy as a number."
+    if not torch.is_tensor(logits):
+        raise TypeError(f"the model returned a {type(logits).__name__} on {what} instead of a tensor of logits (B, n_cls); wrap "
+                        "it with advdistill.models.LogitsOnly(model) (a tuple's first item or a dict's 'logits'), or change its forward.")
+    if torch.is_tensor(logits) and logits.is_floating_point() and not bool(torch.isfinite(logits).all()):
+        bad = int((~torch.isfinite(logits)).reshape(len(logits), -1).any(1).sum()) if logits.ndim else 1
+        raise ValueError(f"the model's outputs are not finite (NaN or inf) on {bad} of {len(logits) if logits.ndim else 1} "
+                         f"{what}, so it has no accuracy; the weights have diverged or are corrupted: evaluate an earlier "
+                         "checkpoint (a run's best.pth) or retrain with a lower learning rate.")
+    return logits
+
+@torch.no_grad()
 def predict(model:nn.Module, x:torch.Tensor)->torch.Tensor:
-    "Predicted classes of `model` on `x`: eval mode (restored), fp32, no gradients."
-    with _bn_ctx(model, 'eval'), _no_autocast(x, False): return checked_forward(model, _plain(x)).argmax(1)
+    "Predicted classes of `model` on `x`: eval mode (restored), fp32, no gradients; an error for non-finite outputs."
+    with _bn_ctx(model, 'eval'), _no_autocast(x, False): return finite_logits(checked_forward(model, _plain(x))).argmax(1)
 
 # %% ../nbs/03_attacks.ipynb #6d2e8e68
 class PGD(Attack):

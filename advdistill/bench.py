@@ -491,10 +491,10 @@ def bench_options(name:str, student, teacher, # the method and () -> networks, a
 BENCH_PRESETS = {
     'quick': dict(student=('resnet18', {'width': 8}), teacher=('resnet18', {'width': 8}), bs=32, size=16, n_steps=4, target_steps=8,
                   attack_bs=32, attack_reps=2, aa_n=2, aa_attacks=('apgd-ce', 'apgd-t'), options_method='rslad',
-                  options=({}, {'channels_last': True}), options_reps=2),
+                  options=({}, {'precision': 'bf16'}), options_reps=2),
     'full':  dict(student=('resnet18', {'width': 8}), teacher=('resnet18', {'width': 16}), bs=32, size=16, n_steps=8, target_steps=16,
                   attack_bs=32, attack_reps=7, aa_n=8, aa_attacks=('apgd-ce', 'apgd-t'), options_method='rslad',
-                  options=({}, {'channels_last': True}, {'precision': 'bf16'}, {'channels_last': True, 'precision': 'bf16'})),
+                  options=({}, {'precision': 'bf16'})),
     'gpu':   dict(student=('resnet18', {}), teacher=('wrn34_10', {}), bs=128, size=32, n_steps=8, target_steps=16, attack_bs=128,
                   attack_reps=7, aa_n=500, aa_attacks=('apgd-ce', 'apgd-t', 'fab-t', 'square'), options_method='rslad',
                   options=({}, {'channels_last': True, 'precision': 'bf16'},

@@ -11,7 +11,7 @@ from .core import *
 from .data import get_dls, list_datasets
 from .models import get_model, list_models, load_checkpoint
 from .callback.core import get_method, list_methods
-from .learner import adv_learner, fit_adv, NonFiniteLossError, convergence
+from .learner import adv_learner, fit_adv, NonFiniteLossError, convergence, lock_out_dir, check_out_dir
 from .recipes import get_recipe, list_recipes, Recipe, schedule_str
 from .evaluate import evaluate, load_card, EvalReport, preset_attacks, EVAL_PRESETS
 from .attacks import FGSM, PGD, CWinf, AutoAttack
@@ -98,6 +98,16 @@ def attach_teachers(cb, specs:list, recipe:Recipe, n_cls:int)->dict:
         setattr(cb, a, model)
     return prov
 
+# %% ../nbs/30_cli.ipynb #783226e4
+_OWN_TRAIN = {'bs': '--bs', 'seed': '--seed', 'device': '--device', 'root': '--data-root'}  # data options with a flag
+_OWN_EVAL = {'device': '--device', 'root': '--data-root'}
+
+def _data_kw(kw:dict|None, own:dict)->dict:
+    "`--data-kw` options, refusing those the command sets itself (`own`: option -> its flag)."
+    for k in kw or {}:
+        if k in own: raise CLIError(f"--data-kw {k}={kw[k]!r}: {k} is set by {own[k]}, not --data-kw; pass {own[k]} instead.")
+    return kw or {}
+
 # %% ../nbs/30_cli.ipynb #1dd43896
 def train(method:str,                # a registered method ('rslad', 'ard', ...)
           dataset:str='digits',      # a data set of `advdistill.data`
@@ -141,42 +151,45 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
     if distributed:  # join torchrun's process group first, so everything is built on this rank's device
         from advdistill.distributed import setup, prepare, is_rank0
         device = setup(device)
-    dev, t0 = get_device(device), time.perf_counter()
-    set_seed(seed)
-    dls = get_dls(dataset, root=data_root, bs=bs, seed=seed, device=dev, **{**r.data_kw, **(data_kw or {})})
-    s_arch = student or r.student
-    s_kw = {**(r.student_kw if s_arch == r.student else {}), **({'width': width} if width is not None else {})}
-    net = get_model(s_arch, n_cls=dls.c, **s_kw).to(dev)
-    try: cb = get_method(r.method)(**{**r.callback_kw, **(method_kw or {})})
-    except TypeError as e: raise CLIError(f"--method-kw: {str(e).rstrip('.')}; see help(advdistill.callback.core.get_method({r.method!r})).") from None
-    prov = attach_teachers(cb, [parse_teacher(t) if isinstance(t, str) else t for t in teachers], r, dls.c)
-    lkw = r.learner_kw('test' if select_on == 'test' else 'valid')
-    if diagnostics:
-        from advdistill.diagnostics import TeacherTrust
-        try: lkw['cbs'] = [TeacherTrust(tuple(diagnostics))]
-        except ValueError as e: raise CLIError(f"--diagnostics: {e}") from None
-    learn = adv_learner(dls, net, cb, out_dir=out, channels_last=channels_last, precision=precision, compile=compile, **lkw)
-    if distributed: learn = prepare(learn)
-    with (learn.no_bar() if quiet else contextlib.nullcontext()):
-        if quiet: learn.logger = noop
-        fit_adv(learn, epochs, resume=resume)
-    train_s, train_mem = time.perf_counter() - t0, peak_memory_mb(dev)
-    if distributed and not is_rank0(): return None  # rank 0 evaluates and writes the card
-    best = out/'best.pth'
-    which = 'best' if select_on != 'last' and best.is_file() else 'last'
-    load_checkpoint(net, out/f'{which}.pth')
-    conv = convergence(out/'history.csv', r.lrs())  # did the student stop learning before the run ended?
-    rep = evaluate(net, dls.test, attacks=attacks, n=eval_n, seed=seed, verbose=not quiet,
-                   method=r.method, recipe=r.to_dict(), dataset=dataset, teacher=prov or None,
-                   models={'student': dict(arch=s_arch, kw=s_kw, n_params=n_params(net)),
-                           **{a: dict(arch=p['arch'], kw=p['kw']) for a, p in prov.items()}},
-                   checkpoint=which, select_on=select_on, epochs=epochs, schedule=schedule_str(r.schedule), convergence=conv,
-                   train_wall_time_s=train_s, train_peak_memory_mb=train_mem,
-                   out_dir=str(out), method_kw=method_kw or {}, command=command,
-                   data_kw={**r.data_kw, **(data_kw or {})},
-                   **({'distributed': learn.dist_info} if distributed else {}))
-    rep.save_card(out/'card.json')
-    return rep
+    with (lock_out_dir(check_out_dir(out)) if not distributed or is_rank0() else contextlib.nullcontext()):  # one writer per folder
+        dev, t0 = get_device(device), time.perf_counter()
+        set_seed(seed)
+        dls = get_dls(dataset, root=data_root, bs=bs, seed=seed, device=dev, **{**r.data_kw, **_data_kw(data_kw, _OWN_TRAIN)})
+        s_arch = student or r.student
+        s_kw = {**(r.student_kw if s_arch == r.student else {}), **({'width': width} if width is not None else {})}
+        net = get_model(s_arch, n_cls=dls.c, **s_kw).to(dev)
+        try: cb = get_method(r.method)(**{**r.callback_kw, **(method_kw or {})})
+        except TypeError as e: raise CLIError(f"--method-kw: {str(e).rstrip('.')}; see help(advdistill.callback.core.get_method({r.method!r})).") from None
+        prov = attach_teachers(cb, [parse_teacher(t) if isinstance(t, str) else t for t in teachers], r, dls.c)
+        lkw = r.learner_kw('test' if select_on == 'test' else 'valid')
+        if diagnostics:
+            from advdistill.diagnostics import TeacherTrust
+            try: lkw['cbs'] = [TeacherTrust(tuple(diagnostics))]
+            except ValueError as e: raise CLIError(f"--diagnostics: {e}") from None
+        learn = adv_learner(dls, net, cb, out_dir=out, channels_last=channels_last, precision=precision, compile=compile, **lkw)
+        learn.run_settings.update(seed=seed, dataset=dataset, data_kw={**r.data_kw, **(data_kw or {})}, student=s_arch,
+                                  student_kw=s_kw, teachers={a: f"{p['arch']}, sha256 {p['sha256']}" for a, p in prov.items()})
+        if distributed: learn = prepare(learn)
+        with (learn.no_bar() if quiet else contextlib.nullcontext()):
+            if quiet: learn.logger = noop
+            fit_adv(learn, epochs, resume=resume)
+        train_s, train_mem = time.perf_counter() - t0, peak_memory_mb(dev)
+        if distributed and not is_rank0(): return None  # rank 0 evaluates and writes the card
+        best = out/'best.pth'
+        which = 'best' if select_on != 'last' and best.is_file() else 'last'
+        load_checkpoint(net, out/f'{which}.pth')
+        conv = convergence(out/'history.csv', r.lrs())  # did the student stop learning before the run ended?
+        rep = evaluate(net, dls.test, attacks=attacks, n=eval_n, seed=seed, verbose=not quiet,
+                       method=r.method, recipe=r.to_dict(), dataset=dataset, teacher=prov or None,
+                       models={'student': dict(arch=s_arch, kw=s_kw, n_params=n_params(net)),
+                               **{a: dict(arch=p['arch'], kw=p['kw']) for a, p in prov.items()}},
+                       checkpoint=which, select_on=select_on, epochs=epochs, schedule=schedule_str(r.schedule), convergence=conv,
+                       train_wall_time_s=train_s, train_peak_memory_mb=train_mem,
+                       out_dir=str(out), method_kw=method_kw or {}, command=command,
+                       data_kw={**r.data_kw, **(data_kw or {})},
+                       **({'distributed': learn.dist_info} if distributed else {}))
+        rep.save_card(out/'card.json')
+        return rep
 
 # %% ../nbs/30_cli.ipynb #51cbff57
 def evaluate_checkpoint(ckpt,                  # a checkpoint file (any format `load_checkpoint` reads)
@@ -198,7 +211,7 @@ def evaluate_checkpoint(ckpt,                  # a checkpoint file (any format `
     if not p.is_file(): raise FileNotFoundError(f"checkpoint {str(p)!r} does not exist.")
     if model not in list_models(): raise CLIError(f"unknown model {model!r}; valid models: {', '.join(list_models())}.")
     dev = get_device(device)
-    dls = get_dls(dataset, root=data_root, device=dev, **(data_kw or {}))
+    dls = get_dls(dataset, root=data_root, device=dev, **_data_kw(data_kw, _OWN_EVAL))
     net = get_model(model, n_cls=dls.c, **(model_kw or {}))
     try: load_checkpoint(net, p)
     except ValueError as e: raise CLIError(f"{p} does not fit {model}({model_kw or ''}): {str(e).splitlines()[0]}") from None

@@ -63,6 +63,7 @@ def run_cli(fn, prog:str, argv=None)->int:
     except Exception as e:
         if not _user_error(e) or os.environ.get('ADVDISTILL_DEBUG'): raise
         msg = ' '.join(str(e).split()) or type(e).__name__
+        msg = re.sub(r"^Exception occured in `\w+` when calling event `\w+`: ", '', msg)  # fastai's prefix for callback errors
         print(f"{prog}: error: {msg}", file=sys.stderr)
         return 2
 

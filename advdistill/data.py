@@ -37,6 +37,8 @@ def digits_tensors(size:int=32, # side of the upscaled square images
                   )->dict:
     "sklearn's digits as {'train': (x, y), 'test': (x, y)}: float32 x in [0,1] of shape (N,3,size,size), int64 y."
     from sklearn.model_selection import train_test_split
+    for v, what, lo in ((size, 'size', 1), (seed, 'seed', 0)):
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < lo: raise ValueError(f"{what} must be an integer >= {lo}, got {v!r}.")
     images, target = _load_digits()
     x = torch.tensor(images, dtype=torch.float32)[:, None] / 16.
     x = F.interpolate(x, size=(size, size), mode='bilinear', align_corners=False).clamp_(0, 1)

@@ -325,7 +325,7 @@ def _run(model, dl, atks, n, dev, grad_check, verbose, keep_n=0, seed=0):
     streams = {}  # column -> its random stream's state, carried from batch to batch
     for x, y in _batches(dl, n):
         x, y = x.to(dev).float(), y.to(dev)
-        with torch.no_grad(): logits = checked_forward(model, x, 'evaluation inputs')
+        with torch.no_grad(): logits = finite_logits(checked_forward(model, x, 'evaluation inputs'), 'evaluation inputs')
         if logits.ndim != 2: raise ValueError(f"the model must return logits (B, n_cls), got shape {tuple(logits.shape)}.")
         n_cls = logits.shape[1]
         check_labels(y, n_cls, len(x), 'evaluation labels')

@@ -26,14 +26,16 @@ with fastai_quiet():
     from fastai.callback.progress import CSVLogger
     from fastai.callback.channelslast import ChannelsLast
     from fastai.callback.fp16 import MixedPrecision, AMPMode
+from .models import _read_checkpoint, tensor_digests
 from .callback.core import AdvCallback, LossTerms, shares_params, restate_error
 
 # %% auto #0
 __all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'CONVERGENCE_TOL', 'constant', 'multistep', 'piecewise', 'cosine', 'check_schedule',
            'lr_factor', 'lr_at', 'scale_schedule', 'parse_schedule', 'EpochSchedule', 'rng_state', 'set_rng_state',
-           'atomic_save', 'atomic_copy', 'check_out_dir', 'to_plain', 'NonFiniteLossError', 'NanGuard', 'student_of',
-           'Checkpoints', 'HistoryCSV', 'read_ckpt', 'DeviceAMP', 'AdvLearner', 'adv_learner', 'fit_adv', 'load_ckpt',
-           'plot_history', 'convergence']
+           'atomic_save', 'atomic_copy', 'OutDirInUseError', 'lock_out_dir', 'check_out_dir', 'to_plain',
+           'NonFiniteLossError', 'NanGuard', 'student_of', 'Checkpoints', 'HistoryCSV', 'read_ckpt', 'DeviceAMP',
+           'AdvLearner', 'CudaChannelsLast', 'adv_learner', 'fit_adv', 'check_same_run', 'load_ckpt', 'plot_history',
+           'convergence']
 
 # %% ../nbs/07_learner.ipynb #ad97ab56
 SCHEDULE_KINDS = ('constant', 'multistep', 'piecewise', 'cosine')
@@ -224,13 +226,48 @@ def atomic_copy(src:str|Path, dst:str|Path)->Path:
     return _atomic(dst, write)
 
 # %% ../nbs/07_learner.ipynb #c2991e8a
+class OutDirInUseError(OSError):
+    "Another process is writing the output folder."
+
+_LOCKS = {}  # folder -> [its open `.lock` file, depth]: the folders this process holds (the lock is re-entrant)
+
+@contextlib.contextmanager
+def lock_out_dir(out_dir:str|Path, # the output folder (it must exist)
+                 wait:bool=False,  # False: raise `OutDirInUseError` at once if another process holds it
+                ):
+    "Hold the writer lock of `out_dir` (`fcntl.flock` on `out_dir/.lock`, which records the holder's pid and is removed after) for the block; remove the temporary files of killed writes."
+    p = Path(out_dir).expanduser().resolve()
+    if p in _LOCKS: _LOCKS[p][1] += 1
+    else:
+        try: import fcntl
+        except ImportError: yield p; return   # no flock (Windows): no lock
+        while True:
+            f = open(p/'.lock', 'a+')
+            try: fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                f.seek(0); pid = f.read().strip() or 'unknown'; f.close()
+                raise OutDirInUseError(f"out_dir '{p}' is in use: another run (process {pid}) is writing to it; wait for that "
+                                       "run to finish or stop it, or choose another out_dir.") from None
+            with contextlib.suppress(FileNotFoundError):  # the holder removes the file on release: lock the file now there
+                if os.stat(p/'.lock').st_ino == os.fstat(f.fileno()).st_ino: break
+            f.close()
+        f.seek(0); f.truncate(); f.write(f"{os.getpid()}\n"); f.flush()
+        _LOCKS[p] = [f, 1]
+        for stale in p.glob('.*.pth.*.tmp'): stale.unlink(missing_ok=True)  # left by a killed write: no other writer is active
+    try: yield p
+    finally:
+        _LOCKS[p][1] -= 1
+        if _LOCKS[p][1] == 0:
+            f = _LOCKS.pop(p)[0]
+            with contextlib.suppress(FileNotFoundError): os.unlink(p/'.lock')  # no file left behind: unlink, then unlock
+            f.close()
+
 def check_out_dir(out_dir:str|Path)->Path:
     "Create `out_dir` if needed and check that a file can be written in it; a clear `OSError` otherwise."
     p = Path(out_dir).expanduser()
     try:
         p.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=p, prefix='.write-test.'); os.close(fd); os.unlink(tmp)
-        for stale in p.glob('.*.pth.*.tmp'): stale.unlink(missing_ok=True)  # left by a write that was killed
     except OSError as e:
         raise type(e)(f"out_dir '{p}' is not a writable folder ({e.strerror or e}); choose another out_dir or fix its "
                       "permissions before training.") from None
@@ -340,7 +377,7 @@ def state(self:Checkpoints)->dict:
     scaler = getattr(learn, 'scaler', None)
     cbs = {cb.name: cb.ckpt_state() for cb in learn.cbs if callable(getattr(type(cb), 'ckpt_state', None))}
     method = [type(cb).__name__ for cb in learn.cbs if isinstance(cb, AdvCallback)]
-    return to_plain({'format': CKPT_FORMAT, 'epoch': self.epoch, 'n_epoch': self.n_epoch,
+    st = to_plain({'format': CKPT_FORMAT, 'epoch': self.epoch, 'n_epoch': self.n_epoch,
         'model': student_of(learn).state_dict(), 'opt': _opt_state(learn.opt),
         'scaler': scaler.state_dict() if scaler is not None and scaler.is_enabled() else {},
         'sched': self._sched(), 'rng': rng_state(learn.dls),
@@ -349,7 +386,8 @@ def state(self:Checkpoints)->dict:
                      'iters': list(rec.iters), 'smooth': {'count': rec.smooth_loss.count, 'val': rec.smooth_loss.val}},
         'best': {'monitor': self.monitor, 'value': self.best, 'epoch': self.best_epoch}, 'callbacks': cbs,
         'meta': {'select_on': getattr(learn, 'select_on', 'valid'), 'method': method[0] if method else None,
-                 'torch': torch.__version__}})
+                 'torch': torch.__version__, 'settings': getattr(learn, 'run_settings', {})}})
+    return {**st, 'sha256': tensor_digests(st)}  # verified on every load (`models._read_checkpoint`)
 
 # %% ../nbs/07_learner.ipynb #c5e8ef36
 @patch
@@ -405,7 +443,7 @@ def read_ckpt(path:str|Path, # a `last.pth` / `best.pth` written by `Checkpoints
     "Read a training checkpoint with `torch.load(weights_only=True)`; clear errors for a missing or foreign file."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path}; train first (fit_adv) or check out_dir.")
-    ck = torch.load(path, map_location=map_location, weights_only=True)
+    ck = _read_checkpoint(path, map_location)  # clear errors for empty, truncated, code-carrying and corrupted files
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
         raise ValueError(f"{path} is not an advdistill training checkpoint; load plain weights with "
                          "advdistill.models.load_checkpoint instead.")
@@ -478,6 +516,18 @@ def _select_dls(dls, select_on):
         if k in dls.__dict__: setattr(new, k, dls.__dict__[k])
     return new
 
+# %% ../nbs/07_learner.ipynb #81a5662a
+class CudaChannelsLast(ChannelsLast):
+    "fastai's `ChannelsLast` on CUDA; on any other device a clear error before the first batch."
+    def before_fit(self):
+        dev = model_device(self.learn.model)
+        if dev.type != 'cuda':
+            raise ValueError(f"channels_last=True (--channels-last) works on CUDA GPUs only, but the student is on {dev.type}: "
+                             "on the CPU, PyTorch's oneDNN kernels can abort the process in a channels-last backward pass "
+                             "(SIGABRT, a glibc heap error, on CPUs without AVX-512); drop --channels-last (channels_last=False), "
+                             "or train on a GPU (--device cuda).")
+        super().before_fit()
+
 # %% ../nbs/07_learner.ipynb #224aef4f
 def _check_args(dls, student, cb, lr, mom, wd):
     "Clear errors for arguments of `adv_learner` that fastai would only trip over later."
@@ -505,7 +555,7 @@ def _learner_cbs(cb, cbs, nan_guard, channels_last, precision, out, monitor)->li
         raise ValueError(f"precision must be None, 'fp32', 'bf16' or 'fp16', got {precision!r}.")
     res = [c for c in [cb] if c is not None] + [LossTerms()] + list(L(cbs))
     if nan_guard: res.append(NanGuard())
-    if channels_last: res.append(ChannelsLast())
+    if channels_last: res.append(CudaChannelsLast())
     if precision in ('bf16', 'fp16'): res.append(DeviceAMP(precision))
     if out is not None: res += [Checkpoints(out, monitor), HistoryCSV()]
     return res
@@ -550,6 +600,9 @@ def adv_learner(dls:DataLoaders,      # training and validation data (`.test` to
                        opt_func=partial(SGD, mom=mom, decouple_wd=False), lr=lr, wd=wd, wd_bn_bias=True, train_bn=True,
                        metrics=metrics, cbs=all_cbs, path=out or Path('.'), model_dir='.', **kwargs)
     learn.lr_schedule, learn.select_on, learn.out_dir, learn.monitor = check_schedule(schedule), select_on, out, monitor
+    learn.run_settings = {'method': getattr(cb, 'method_name', type(cb).__name__), 'method_kw': cb.settings() if isinstance(cb, AdvCallback) else {},
+                          'bs': getattr(dls.train, 'bs', None), 'precision': precision or 'fp32', 'mom': float(mom), 'wd': float(wd),
+                          'select_on': select_on}  # a resumed run must match them (`fit_adv`); callers may add theirs (the CLI: seed, data)
     return learn
 
 # %% ../nbs/07_learner.ipynb #4527df78
@@ -567,17 +620,48 @@ def fit_adv(learn:Learner,           # a learner from `adv_learner`
     lr = float(check_arg(learn.lr if lr is None else lr, 'lr', 'positive', owner='fit_adv'))
     schedule = check_schedule(schedule if schedule is not None else getattr(learn, 'lr_schedule', None))
     ckcb, start = getattr(learn, 'checkpoints', None), 0
-    if getattr(learn, 'out_dir', None) is not None: check_out_dir(learn.out_dir)
-    if resume:
-        if ckcb is None: raise ValueError("resume needs checkpoints: build the learner with adv_learner(..., out_dir=...).")
-        if resume == 'auto' and not ckcb.last.is_file(): resume = False
-        else: start = _prepare_resume(learn, ckcb, n_epoch, lr, schedule)
-    sched = ParamScheduler({'lr': EpochSchedule(schedule, lr, n_epoch)})
-    learn.fit(n_epoch, lr, cbs=list(L(cbs)) + [sched], start_epoch=start)
-    if plot and ckcb is not None and ckcb.write and learn.recorder.values: plot_history(learn, learn.out_dir/'history.png')
+    out = getattr(learn, 'out_dir', None)
+    if out is not None: check_out_dir(out)
+    with (lock_out_dir(out) if out is not None and (ckcb is None or ckcb.write) else contextlib.nullcontext()):  # one writer
+        if resume:
+            if ckcb is None: raise ValueError("resume needs checkpoints: build the learner with adv_learner(..., out_dir=...).")
+            if resume == 'auto' and not ckcb.last.is_file(): resume = False
+            else: start = _prepare_resume(learn, ckcb, n_epoch, lr, schedule)
+        sched = ParamScheduler({'lr': EpochSchedule(schedule, lr, n_epoch)})
+        learn.fit(n_epoch, lr, cbs=list(L(cbs)) + [sched], start_epoch=start)
+        if plot and ckcb is not None and ckcb.write and learn.recorder.values: plot_history(learn, out/'history.png')
     return learn
 
 # %% ../nbs/07_learner.ipynb #34110107
+_FLAGS = {'method': '--method', 'method_kw': '--method-kw', 'bs': '--bs', 'precision': '--precision', 'seed': '--seed',
+         'dataset': '--dataset', 'data_kw': '--data-kw', 'student': '--student', 'student_kw': '--width', 'teachers': '--teacher',
+         'select_on': '--select-on'}  # the command-line option of each recorded setting
+
+def _flat(d:dict)->dict:
+    "Settings with dict values spread one level deep ('method_kw.eps'); a key a dict lacks reads '(not set)'."
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict): out.update({f"{k}.{j}": w for j, w in v.items()}) if v else out.setdefault(k, {})
+        else: out[k] = v
+    return out
+
+def check_same_run(path,          # the checkpoint being resumed (named in the message)
+                   old:dict|None, # the settings it recorded (`meta['settings']`; None in checkpoints written before them)
+                   new:dict|None, # this run's settings (`learn.run_settings`)
+                  ):
+    "A `ValueError` naming the first setting in which this run differs from the run that wrote `path`, its two values and the fix."
+    if not old or not new: return
+    tops = [k for k in new if k in old]  # settings one side does not record (an older version) are not compared
+    o, n = _flat({k: old[k] for k in tops}), _flat({k: new[k] for k in tops})
+    for k in dict.fromkeys([*n, *o]):
+        a, b = o.get(k, '(not set)'), n.get(k, '(not set)')
+        if a == b or repr(a) == repr(b): continue
+        top = k.split('.')[0]
+        flag = f" ({_FLAGS[top]} on the command line)" if top in _FLAGS else ''
+        fix = f"resume without {k}" if a == '(not set)' else f"resume with {k}={a!r}"
+        raise ValueError(f"{path} belongs to a run with {k}={a!r}, but this run has {k}={b!r}{flag}; a resumed run must be the "
+                         f"same run: {fix}, or start a new run in another out_dir.")
+
 def _prepare_resume(learn, ckcb, n_epoch, lr, schedule)->int:
     "Load the student's weights from `last.pth`, check the run's settings, and queue the rest of the state."
     ck = read_ckpt(ckcb.last, map_location=model_device(student_of(learn)))
@@ -586,6 +670,7 @@ def _prepare_resume(learn, ckcb, n_epoch, lr, schedule)->int:
     if s['schedule'] is not None and (s['schedule'] != schedule or not math.isclose(s['lr'], lr)):
         raise ValueError(f"{ckcb.last} was trained with lr={s['lr']} and schedule {s['schedule']}, not lr={lr} and "
                          f"{schedule}; resume with the same settings.")
+    check_same_run(ckcb.last, ck.get('meta', {}).get('settings'), getattr(learn, 'run_settings', None))
     try: student_of(learn).load_state_dict(ck['model'])
     except RuntimeError as e:
         raise ValueError(f"{ckcb.last} does not fit this student ({str(e).splitlines()[0]}); resume with the same "

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb #9906e2a2
 from __future__ import annotations
-import math, os, re, inspect, warnings
+import math, numbers, os, re, hashlib, inspect, warnings
 from pathlib import Path
 from collections.abc import Mapping
 import torch
@@ -13,12 +13,12 @@ import torch.nn.functional as F
 from .core import n_params
 
 # %% auto #0
-__all__ = ['CIFAR10_MEAN', 'CIFAR10_STD', 'CIFAR100_MEAN', 'CIFAR100_STD', 'Normalize', 'register_model', 'list_models',
-           'get_model', 'count_params', 'BasicBlock', 'Bottleneck', 'ResNet', 'resnet18', 'resnet34', 'resnet50',
-           'InvertedResidual', 'MobileNetV2', 'mobilenetv2', 'WideBasic', 'NetworkBlock', 'WideResNet', 'wrn34_10',
-           'wrn34_20', 'wrn28_10', 'Swish', 'DMBlock', 'DMBlockGroup', 'DMWideResNet', 'wrn70_16', 'wrn22_6',
-           'CifarBasicBlock', 'CifarResNet', 'resnet56', 'PreActBlock', 'PreActResNet', 'preactresnet18',
-           'forward_features', 'load_checkpoint']
+__all__ = ['CIFAR10_MEAN', 'CIFAR10_STD', 'CIFAR100_MEAN', 'CIFAR100_STD', 'Normalize', 'LogitsOnly', 'register_model',
+           'list_models', 'get_model', 'count_params', 'BasicBlock', 'Bottleneck', 'ResNet', 'resnet18', 'resnet34',
+           'resnet50', 'InvertedResidual', 'MobileNetV2', 'mobilenetv2', 'WideBasic', 'NetworkBlock', 'WideResNet',
+           'wrn34_10', 'wrn34_20', 'wrn28_10', 'Swish', 'DMBlock', 'DMBlockGroup', 'DMWideResNet', 'wrn70_16',
+           'wrn22_6', 'CifarBasicBlock', 'CifarResNet', 'resnet56', 'PreActBlock', 'PreActResNet', 'preactresnet18',
+           'forward_features', 'tensor_digests', 'verify_digests', 'load_checkpoint']
 
 # %% ../nbs/02_models.ipynb #8f8f86ad
 CIFAR10_MEAN = (0.4914, 0.4822, 0.4465)   # DeepMind / RobustBench CIFAR-10 statistics
@@ -43,6 +43,19 @@ class Normalize(nn.Module):
             raise ValueError(f"Normalize expects (B, {self.mean.shape[1]}, H, W) images, got shape {tuple(x.shape)}.")
         return (x - self.mean.to(x.dtype)) / self.std.to(x.dtype)
     def extra_repr(self): return f"mean={self.mean.flatten().tolist()}, std={self.std.flatten().tolist()}"
+
+# %% ../nbs/02_models.ipynb #3854db1e
+class LogitsOnly(nn.Module):
+    "Wrap a network whose forward returns a tuple or list (logits first) or a dict (logits under 'logits') so that it returns the logits only."
+    def __init__(self, model:nn.Module, # the network, e.g. one returning `(logits, features)`
+                 key=None,               # where its logits are (default: item 0 of a tuple or list, 'logits' of a dict)
+                ):
+        super().__init__(); self.model, self.key = model, key
+    def forward(self, x):
+        out = self.model(x)
+        if isinstance(out, Mapping): return out['logits' if self.key is None else self.key]
+        if isinstance(out, (tuple, list)): return out[0 if self.key is None else self.key]
+        return out
 
 # %% ../nbs/02_models.ipynb #a157b20a
 _MODELS = {}
@@ -89,7 +102,9 @@ def count_params(name:str,     # a name from `list_models()`
     with torch.device('meta'): return n_params(get_model(name, n_cls, **kw))
 
 def _check_width(width, what):
-    if not width > 0: raise ValueError(f"width must be > 0 ({what}), got {width!r}.")
+    kind = numbers.Real if 'multiplier' in what else numbers.Integral   # a ResNet's channels are a whole number
+    if isinstance(width, bool) or not isinstance(width, kind) or not width > 0:
+        raise ValueError(f"width must be > 0 ({what}; {'a number' if kind is numbers.Real else 'an integer'}), got {width!r}.")
 
 # %% ../nbs/02_models.ipynb #e0d5b8ce
 def _shortcut(cin, cout, stride):
@@ -523,6 +538,35 @@ def forward_features(model:nn.Module,     # any network
 # %% ../nbs/02_models.ipynb #a945562b
 _STATE_KEYS = ('state_dict', 'model_state_dict', 'net', 'model')
 
+def _digest(t:torch.Tensor)->str:
+    "SHA-256 of a tensor's dtype, shape and bytes."
+    t = t.detach().cpu().contiguous()
+    h = hashlib.sha256(f"{t.dtype}{tuple(t.shape)}".encode())
+    if t.numel(): h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
+    return h.hexdigest()
+
+def tensor_digests(obj, # a checkpoint: tensors in nested dicts and lists
+                   where:str='')->dict:
+    "The SHA-256 of every tensor in `obj` by its place, e.g. `\"['model']['conv1.weight']\"` (stored as a checkpoint's 'sha256')."
+    if torch.is_tensor(obj): return {where: _digest(obj)}
+    out = {}
+    if isinstance(obj, Mapping):
+        for k, v in obj.items():
+            if not (where == '' and k == 'sha256'): out.update(tensor_digests(v, f"{where}[{k!r}]"))
+    elif isinstance(obj, (list, tuple)):
+        for i, v in enumerate(obj): out.update(tensor_digests(v, f"{where}[{i}]"))
+    return out
+
+def verify_digests(ckpt, path)->bool:
+    "Check a loaded checkpoint against the SHA-256s it carries; a `ValueError` naming the changed tensors; False if it has none."
+    if not (isinstance(ckpt, Mapping) and isinstance(ckpt.get('sha256'), Mapping)): return False  # written without them
+    want, got = dict(ckpt['sha256']), tensor_digests(ckpt)
+    bad = [k for k in dict.fromkeys([*want, *got]) if want.get(k) != got.get(k)]
+    if bad:
+        raise ValueError(f"{str(path)!r} is corrupted: {len(bad)} tensor(s) differ from the SHA-256 recorded when it was "
+                         f"written (e.g. {bad[:3]}); restore the file from a copy, or use another checkpoint.")
+    return True
+
 def _read_checkpoint(path, map_location='cpu'):
     "`torch.load(path, weights_only=True)` with clear errors for missing, corrupt and code-carrying files."
     if not isinstance(path, (str, os.PathLike)): raise TypeError(f"path must be a file path, got {type(path).__name__}.")
@@ -533,7 +577,7 @@ def _read_checkpoint(path, map_location='cpu'):
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings('ignore', message='.*pickle protocol.*')
-            return torch.load(path, map_location=map_location, weights_only=True)
+            ck = torch.load(path, map_location=map_location, weights_only=True)
     except Exception as e:
         g = re.search(r'GLOBAL (\S+) was not an allowed global', str(e))
         if g or 'Unsupported global' in str(e):
@@ -545,7 +589,9 @@ def _read_checkpoint(path, map_location='cpu'):
         if lines and lines[0].startswith('Weights only load failed'):  # torch's generic text hides the real reason
             lines = [l for l in lines[1:] if not l.startswith(('Please file', 'Check the documentation', 'WeightsUnpickler error'))] or lines
         msg = f"{type(e).__name__}: {lines[0][:200] if lines else 'no details'}"
-    raise ValueError(f"{str(path)!r} is not a PyTorch checkpoint, or it is truncated or corrupted ({msg}).")
+        raise ValueError(f"{str(path)!r} is not a PyTorch checkpoint, or it is truncated or corrupted ({msg}).") from None
+    verify_digests(ck, path)   # the checkpoints advdistill writes carry a SHA-256 per tensor
+    return ck
 
 # %% ../nbs/02_models.ipynb #2ab13af5
 def _find_state_dict(ckpt, path):
@@ -616,8 +662,12 @@ def load_checkpoint(model:nn.Module,        # the network to load into (built wi
         raise TypeError(f"load_checkpoint(model, path) needs the network first (an nn.Module built with get_model), "
                         f"got {type(model).__name__}.")
     target = model.module if isinstance(model, (nn.DataParallel, nn.parallel.DistributedDataParallel)) else model
-    sd, key = _find_state_dict(_read_checkpoint(path, map_location), path)
+    ck = _read_checkpoint(path, map_location)
+    sd, key = _find_state_dict(ck, path)
     notes = [f"state dict found under {key!r}"] if key else []
+    if isinstance(ck, Mapping) and 'sha256' in ck: notes.append("verified the SHA-256 of every tensor")
+    elif isinstance(ck, Mapping) and 'format' in ck:
+        notes.append("no SHA-256s recorded (written before advdistill recorded them): loaded without verification")
     sd = _fit_keys(sd, target, notes)
     want = target.state_dict()
     missing = [k for k in want if k not in sd]

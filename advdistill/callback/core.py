@@ -17,8 +17,8 @@ from ..attacks import BN_ONE_HINT, RAND_INITS
 
 # %% auto #0
 __all__ = ['ATTACK_BN', 'NAMED_KINDS', 'ANNOTATION_KINDS', 'METHODS', 'n_classes', 'shares_params', 'restate_error',
-           'AdvCallback', 'arg_kind', 'check_settings', 'register_method', 'import_methods', 'list_methods',
-           'get_method', 'LossTerms']
+           'AdvCallback', 'arg_kind', 'check_settings', 'class_count', 'register_method', 'import_methods',
+           'list_methods', 'get_method', 'LossTerms']
 
 # %% ../../nbs/05_callback.core.ipynb #66650312
 def n_classes(model:nn.Module)->int|None:
@@ -114,16 +114,35 @@ def check_settings(cls:type,     # the method's class: its `__init__` gives the 
 # %% ../../nbs/05_callback.core.ipynb #6f281aa2
 @patch
 def __pre_init__(self:AdvCallback, *args, **kwargs):
-    "Check the constructor's arguments with `check_settings` before `__init__` runs."
+    "Check the constructor's arguments with `check_settings` before `__init__` runs; keep them for `settings`."
     try: ba = inspect.signature(type(self).__init__).bind(self, *args, **kwargs)
     except TypeError: return  # a call `__init__` refuses: let it say why
     check_settings(type(self), {k: v for k, v in ba.arguments.items() if k != 'self'})
+    ba.apply_defaults()
+    args = {}
+    for k, v in ba.arguments.items():
+        p = ba.signature.parameters[k]
+        if p.kind == p.VAR_KEYWORD: args.update(v)
+        elif k != 'self' and p.kind != p.VAR_POSITIONAL: args[k] = v
+    self._settings = {k: v for k, v in args.items() if k not in self.teacher_attrs and not isinstance(v, nn.Module)}
+
+def _plain_setting(v):
+    "`v` as JSON-like plain data (anything else by its `repr`), for recording and comparing settings."
+    if v is None or isinstance(v, (bool, int, float, str)): return v
+    if isinstance(v, (list, tuple)): return [_plain_setting(o) for o in v]
+    if isinstance(v, dict): return {str(k): _plain_setting(o) for k, o in v.items()}
+    return repr(v)
+
+@patch
+def settings(self:AdvCallback)->dict:
+    "The method's constructor arguments with their defaults, teachers left out, as plain data (what a resumed run must share)."
+    return {k: _plain_setting(v) for k, v in getattr(self, '_settings', {}).items()}
 
 # %% ../../nbs/05_callback.core.ipynb #5cd6c8ef
 @patch
-def _check_teachers(self:AdvCallback, student, n_d):
-    "Each teacher present, a network apart from the student, frozen on its device, predicting the classes of the student and data."
-    name, dev, n_s = type(self).__name__, model_device(student), n_classes(student)
+def _check_teachers(self:AdvCallback, student):
+    "Each teacher present, a network apart from the student, and frozen on the student's device."
+    name, dev = type(self).__name__, model_device(student)
     for a, t in self.teachers().items():
         if t is None:
             raise ValueError(f"{name} needs a teacher `{a}`: pass {a}=<nn.Module> (e.g. get_model(...) then "
@@ -132,25 +151,71 @@ def _check_teachers(self:AdvCallback, student, n_d):
         if t is student or shares_params(t, student):
             raise ValueError(f"{name}.{a} shares parameters with the student; pass a separate (copied) teacher.")
         freeze(t.to(dev))
-        n_t = n_classes(t)
+
+def _probe_x(dls, dev):
+    "The first training example as a batch of one, read from the data set without touching a loader or a generator; or None."
+    import random, numpy as np
+    py, npst = random.getstate(), np.random.get_state()
+    try:
+        with torch.random.fork_rng(devices=[]): item = dls.train.dataset[0]
+    except Exception: return None
+    finally: random.setstate(py); np.random.set_state(npst)
+    x = item[0] if isinstance(item, (tuple, list)) and len(item) else None
+    return x[None].to(dev) if torch.is_tensor(x) and x.is_floating_point() else None
+
+def _probe(model, x):
+    "`model(x)` in eval mode without gradients (every module's mode restored); None where the network cannot take `x`."
+    if isinstance(model, (nn.DataParallel, nn.parallel.DistributedDataParallel)): model = model.module
+    if x is None or getattr(model, '_compiled_call_impl', None) is not None: return None  # a probe compiles nothing
+    modes = [(m, m.training) for m in model.modules()]
+    try:
+        model.eval()
+        with torch.no_grad(): return model.forward(x)   # not model(x): hooks on the network do not see the probe
+    except Exception: return None   # a batch the network cannot take: the batch checks name it
+    finally:
+        for m, t in modes: m.training = t
+
+def class_count(model:nn.Module,   # the student or a teacher
+                x:torch.Tensor|None, # one input example as a batch of one (`_probe_x`), or None
+                who:str,           # how to name the network: 'the student', 'RSLAD.teacher', ...
+                arg:str,           # the argument that holds it (named in the fix)
+               )->int|None:
+    "The class count `model`'s logits on `x` show (else its last `nn.Linear`'s); a clear error if it returns no logits tensor."
+    out = _probe(model, x)
+    if out is None: return n_classes(model)
+    if not torch.is_tensor(out):
+        kind = (f"dict with keys {list(out)[:4]}" if isinstance(out, dict) else
+                f"{type(out).__name__} of {len(out)} items" if isinstance(out, (tuple, list)) else type(out).__name__)
+        raise TypeError(f"{who} returned a {kind} instead of a tensor of logits; a network here must return the logits "
+                        f"(B, n_cls) only: wrap it, {arg}=LogitsOnly({arg}) (advdistill.models: it takes a tuple's first item "
+                        "or a dict's 'logits'), or change its forward.")
+    if out.ndim != 2:
+        raise ValueError(f"{who} returned outputs of shape {tuple(out.shape)} for a batch of one, not logits (1, n_cls); "
+                         "end the network with its classifier (e.g. flatten, then nn.Linear(features, n_cls)).")
+    return out.shape[1]
+
+@patch
+def before_fit(self:AdvCallback):
+    "Check settings, teachers and class counts (from each network's output on one training example) before any batch."
+    check_settings(type(self), self.__dict__, named_only=True)  # settings changed after construction
+    name, student, n_d = type(self).__name__, self.learn.model, getattr(self.dls, 'c', None)
+    n_d = n_d if isinstance(n_d, int) else None
+    self._check_teachers(student)
+    x = _probe_x(self.dls, model_device(student))
+    n_s = class_count(student, x, 'the student', 'student')
+    if n_d and n_s and n_d != n_s:
+        raise ValueError(f"the student predicts {n_s} classes but the data set has {n_d}; build it with n_cls={n_d}.")
+    counts = {a: class_count(t, x, f"{name}.{a}", a) for a, t in self.teachers().items()}
+    for a, n_t in counts.items():
         if n_s and n_t and n_s != n_t:
             raise ValueError(f"{name}.{a} predicts {n_t} classes but the student predicts {n_s}; "
                              f"use a teacher trained on the same data set (or rebuild the student with n_cls={n_t}).")
         if n_d and n_t and n_t != n_d:
             raise ValueError(f"{name}.{a} predicts {n_t} classes but the data set has {n_d}; use a teacher trained "
                              "on this data set.")
-    counts = {a: n_classes(t) for a, t in self.teachers().items() if n_classes(t)}
+    counts = {a: n for a, n in counts.items() if n}
     if len(set(counts.values())) > 1:
         raise ValueError(f"{name}'s teachers predict different class counts ({counts}); use teachers trained on one data set.")
-
-@patch
-def before_fit(self:AdvCallback):
-    check_settings(type(self), self.__dict__, named_only=True)  # settings changed after construction
-    student, n_d = self.learn.model, getattr(self.dls, 'c', None)
-    n_d, n_s = (n_d if isinstance(n_d, int) else None), n_classes(student)
-    if n_d and n_s and n_d != n_s:
-        raise ValueError(f"the student predicts {n_s} classes but the data set has {n_d}; build it with n_cls={n_d}.")
-    self._check_teachers(student, n_d)
     self._kept, self.record, self._bn_hooks = [], {}, []
     self._n_cls = n_s or n_d
 

@@ -100,7 +100,7 @@ from fastcore.basics import patch
 def soft_targets(self:RSLAD, x:torch.Tensor, y:torch.Tensor)->tuple:
     "The soft labels of a batch as `(t, t_is_probs)`: teacher logits on clean x, or smoothed labels for 'ssl'."
     if self.soft_labels == 'ssl':
-        n_cls = n_classes(self.learn.model) or getattr(self.dls, 'c', None)
+        n_cls = getattr(self, '_n_cls', None) or n_classes(self.learn.model) or getattr(self.dls, 'c', None)
         if not n_cls: raise RuntimeError("soft_labels='ssl' needs the class count: give the student a final nn.Linear "
                                          "or the DataLoaders a `.c`.")
         return smooth_labels(y, n_cls, self.smoothing, dtype=x.dtype), True
