@@ -98,7 +98,7 @@ def attach_teachers(cb, specs:list, recipe:Recipe, n_cls:int)->dict:
         setattr(cb, a, model)
     return prov
 
-# %% ../nbs/30_cli.ipynb #783226e4
+# %% ../nbs/30_cli.ipynb #b620b30d
 _OWN_TRAIN = {'bs': '--bs', 'seed': '--seed', 'device': '--device', 'root': '--data-root'}  # data options with a flag
 _OWN_EVAL = {'device': '--device', 'root': '--data-root'}
 

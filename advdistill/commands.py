@@ -148,7 +148,7 @@ def train_parser()->argparse.ArgumentParser:
     p.add_argument('--eval-preset', help=f"evaluation preset (default: the recipe's), {_one_of(PRESET_NAMES)}")
     p.add_argument('--eval-n', type=int, help='evaluate on the first N test examples (default: all)')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
-    p.add_argument('--channels-last', action='store_true', help='channels-last memory format')
+    p.add_argument('--channels-last', action='store_true', help='channels-last memory format (CUDA only)')
     p.add_argument('--precision', choices=['fp32', 'bf16', 'fp16'], help='autocast for the update (attacks stay fp32)')
     p.add_argument('--compile', action='store_true', help='torch.compile the student')
     p.add_argument('--distributed', action='store_true', help='data-parallel training under torchrun')
