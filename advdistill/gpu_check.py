@@ -95,14 +95,14 @@ def _row(r:dict)->dict:
             'ratio': r['ratio'], 'first_ms': r['first_ms'], 'peak_mb_ours': r['peak_mb_ours'], 'peak_mb_plain': r['peak_mb_plain']}
 
 def bench_jobs(jobs, out:str|Path, device='cuda', eval_time:bool=False, cfg:dict|None=None, log=print)->dict:
-    "Time each (method, options) of `jobs` with `bench_method` (no floor), rewriting `out` (JSON) after each; optionally PGD-20's time."
+    "Time each (method, options) of `jobs` with `bench_method` (no floor), rewriting `out` (JSON) after each; optionally PGD-20's time (`log=None`: silent)."
     import torch
-    from .core import machine_info
-    from .bench import bench_method, timed, _net
-    from .attacks import PGD
-    from .data import synthetic_tensors
-    cfg = {**GPU_CONFIG, **(cfg or {})}
-    torch.backends.cudnn.benchmark = True  # as the official scripts
+    from advdistill.core import machine_info
+    from advdistill.bench import bench_method, timed, _net
+    from advdistill.attacks import PGD
+    from advdistill.data import synthetic_tensors
+    cfg, log = {**GPU_CONFIG, **(cfg or {})}, log or (lambda *a: None)
+    if torch.device(device).type == 'cuda': torch.backends.cudnn.benchmark = True  # as the official scripts
     res = {'machine': machine_info(device), 'config': {k: str(v) for k, v in cfg.items()}, 'rows': []}
     def save(): Path(out).write_text(json.dumps(res, indent=1))
     if eval_time:  # one evaluation batch: PGD-20 (step 0.003, as the official helpers) and the clean forward, eval mode
