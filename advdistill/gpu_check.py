@@ -98,12 +98,13 @@ def bench_jobs(jobs, out:str|Path, device='cuda', eval_time:bool=False, cfg:dict
     "Time each (method, options) of `jobs` with `bench_method` (no floor), rewriting `out` (JSON) after each; optionally PGD-20's time (`log=None`: silent)."
     import torch
     from advdistill.core import machine_info
-    from advdistill.bench import bench_method, timed, _net
+    from advdistill.bench import bench_method, timed, _net, _spec_str
     from advdistill.attacks import PGD
     from advdistill.data import synthetic_tensors
     cfg, log = {**GPU_CONFIG, **(cfg or {})}, log or (lambda *a: None)
     if torch.device(device).type == 'cuda': torch.backends.cudnn.benchmark = True  # as the official scripts
-    res = {'machine': machine_info(device), 'config': {k: str(v) for k, v in cfg.items()}, 'rows': []}
+    res = {'machine': machine_info(device), 'rows': [],
+           'config': {k: _spec_str(v) if k in ('student', 'teacher') else v for k, v in cfg.items()}}
     def save(): Path(out).write_text(json.dumps(res, indent=1))
     if eval_time:  # one evaluation batch: PGD-20 (step 0.003, as the official helpers) and the clean forward, eval mode
         torch.manual_seed(0); m = _net(cfg['student'])().to(device).eval()
