@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 PY    := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install test demo repro outputs readme docs docs-check check-links check-clean check-export check-readme nbtest export clean-nbs
+.PHONY: install test gpu-check demo repro outputs readme docs docs-check check-links check-clean check-export check-readme nbtest export clean-nbs
 
 # (Re)install when the venv is missing or the package metadata changed.
 $(STAMP): settings.ini setup.py pyproject.toml
@@ -43,6 +43,13 @@ nbtest: install
 
 test: check-clean check-export check-readme check-links nbtest
 
+# On a CUDA GPU: every `#| cuda` test cell, then ARD, RSLAD, AdaAD and TRADES timed at CIFAR scale (fp32/bf16,
+# channels-last, torch.compile), each part under its own time limit, < 8 minutes; writes nbs/bench_results/gpu.{json,md}.
+# tools/gpu_check.py exits 3 without a CUDA GPU (checked before installing anything), 1 if a part failed or timed out.
+gpu-check:
+	@python3 tools/gpu_check.py --probe
+	@$(MAKE) --no-print-directory install
+	$(PY) tools/gpu_check.py
 
 # The main job on the embedded default (digits): teachers, a student per method, evaluation, table, cards, chart.
 demo: install

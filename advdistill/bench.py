@@ -24,8 +24,8 @@ from .methods.ardir import ardir_loss
 # %% auto #0
 __all__ = ['CLOCKS', 'SYNC_METHODS', 'PLAIN_STEPS', 'BENCH_KW', 'FLOOR', 'BENCH_PRESETS', 'TARGETS', 'TARGET_METHODS',
            'auto_clock', 'timed', 'memory_info', 'SyncCounter', 'plain_start', 'plain_pgd', 'plain_step', 'floor_fns',
-           'bench_method', 'official_pgd_helper', 'bench_attack', 'bench_autoattack', 'bench_options', 'target_rows',
-           'run_bench', 'format_table', 'plot_bench', 'bench_cli']
+           'plain_options', 'bench_method', 'official_pgd_helper', 'bench_attack', 'bench_autoattack', 'bench_options',
+           'target_rows', 'run_bench', 'format_table', 'plot_bench', 'bench_cli']
 
 # %% ../nbs/31_bench.ipynb #cfcc76fd
 def _sync(dev):
@@ -89,13 +89,14 @@ def plain_pgd(net:nn.Module,     # the network the gradient is taken through
               rand_init:str|None, # random start
               train:bool,        # the network's mode during the attack (BatchNorm statistics move in train mode)
              )->torch.Tensor:
-    "The official codes' inner loop: `autograd.grad` on the input, sign step, project to the ε-ball, clamp to [0,1]."
+    "The official codes' inner loop: `autograd.grad` on the input, sign step, project to the ε-ball, clamp to [0,1]; fp32."
     was = net.training; net.train(train)
     xa = plain_start(x, eps, rand_init)
-    for _ in range(steps):
-        xa.requires_grad_()
-        g, = torch.autograd.grad(loss_fn(net(xa), xa), [xa])
-        xa = torch.min(torch.max(xa.detach() + alpha * torch.sign(g), x - eps), x + eps).clamp(0, 1)
+    with torch.autocast(x.device.type, enabled=False):  # fp32 under a caller's autocast, as `advdistill.attacks`
+        for _ in range(steps):
+            xa.requires_grad_()
+            g, = torch.autograd.grad(loss_fn(net(xa), xa), [xa])
+            xa = torch.min(torch.max(xa.detach() + alpha * torch.sign(g), x - eps), x + eps).clamp(0, 1)
     net.train(was)
     return xa.detach()
 
@@ -323,14 +324,31 @@ def _models(name, student, teacher, attrs, dev):
     s = student().to(dev)
     return s, {a: freeze((copy.deepcopy(s) if name == 'ardir' else teacher()).to(dev)) for a in attrs}
 
-def _plain_runner(name, cb, s, T, X, Y, bs, dev, lr=0.1, mom=0.9, wd=2e-4):
+def plain_options(s:nn.Module, # the plain loop's student, changed in place
+                  dev,          # its device
+                  options=None, # `adv_learner` speed options: channels_last, precision (None/'fp32'/'bf16'), compile
+                 ):
+    "Apply `adv_learner`'s speed options to a plain loop's student; returns the context the step runs in (autocast or nothing)."
+    o = dict(options or {})
+    bad = set(o) - {'channels_last', 'precision', 'compile'}
+    if bad: raise ValueError(f"unknown speed options {sorted(bad)}; the plain loop mirrors channels_last, precision and compile.")
+    if o.get('precision') not in (None, 'fp32', 'bf16'):
+        raise ValueError(f"the plain loop mirrors precision None, 'fp32' or 'bf16' (fp16 needs a loss scaler), got {o['precision']!r}.")
+    if o.get('channels_last'): s.to(memory_format=torch.channels_last)
+    if o.get('compile'): s.compile()
+    if o.get('precision') == 'bf16': return lambda: torch.autocast(torch.device(dev).type, dtype=torch.bfloat16)
+    return contextlib.nullcontext
+
+def _plain_runner(name, cb, s, T, X, Y, bs, dev, lr=0.1, mom=0.9, wd=2e-4, options=None):
     "One plain training step per call, on a shuffled in-memory batch: gather, zero_grad, step, backward, SGD."
+    ctx = plain_options(s, dev, options)
     opt, step, state = torch.optim.SGD(s.parameters(), lr=lr, momentum=mom, weight_decay=wd), plain_step(name, cb), {}
     def plain():
         idx = next(state['it'], None) if 'it' in state else None
         if idx is None: state['it'] = iter(torch.randperm(len(Y), device=dev).split(bs)); idx = next(state['it'])
         s.train(); opt.zero_grad()
-        step(s, T, X[idx], Y[idx]).backward(); opt.step()
+        with ctx(): loss = step(s, T, X[idx], Y[idx])
+        loss.backward(); opt.step()
     return plain
 
 def _peak(fn, dev):
@@ -351,9 +369,11 @@ def bench_method(name:str,        # a method with a plain loop (`PLAIN_STEPS`)
                  n_cls:int=10,    # classes
                  seed:int=0,      # seed of the data and the networks
                  clock:str|None=None, # 'wall', 'cpu' or None (`auto_clock`)
+                 options:dict|None=None, # `adv_learner` speed options, mirrored in the plain loop (`plain_options`)
+                 floor:bool=True, # also time the compute floor (fp32, eager)
                  **cb_kw,         # more settings of the callback
                 )->dict:
-    "Time `name` through the `Learner` and as a plain loop, step by step interleaved, with its compute floor; figures in ms."
+    "Time `name` through the `Learner` and as a plain loop, step by step interleaved, with its compute floor (`floor`); figures in ms."
     dev = get_device(device); torch.manual_seed(seed); clock = clock or auto_clock(dev)
     cls, kw = get_method(name), {**BENCH_KW.get(name, {}), **cb_kw}
     s, T = _models(name, student, teacher, cls(**kw).teacher_attrs, dev)
@@ -361,16 +381,16 @@ def bench_method(name:str,        # a method with a plain loop (`PLAIN_STEPS`)
     X, Y = [t.to(dev) for t in synthetic_tensors(bs * n_steps, n_cls, size, seed)]
     s_plain, s_floor = copy.deepcopy(s), copy.deepcopy(s)
     learn = adv_learner(image_dls(TensorPairs(X, Y), TensorPairs(X[:bs], Y[:bs]), n_cls, bs=bs, device=dev),
-                        s, cb, metrics=[], cbs=_NoValid())
-    plain = _plain_runner(name, cb, s_plain, T, X, Y, bs, dev)
+                        s, cb, metrics=[], cbs=_NoValid(), **(options or {}))
+    plain = _plain_runner(name, cb, s_plain, T, X, Y, bs, dev, options=options)
     fopt = torch.optim.SGD(s_floor.parameters(), lr=0.1, momentum=0.9, weight_decay=2e-4)
-    fns = {'plain': plain, **floor_fns(name, cb, s_floor, T, X[:bs], Y[:bs], fopt)}
+    fns = {'plain': plain, **(floor_fns(name, cb, s_floor, T, X[:bs], Y[:bs], fopt) if floor else {})}
     cnt, il = _CountSecond(), _Interleave(fns, dev, clock)
     with learn.no_bar(), learn.no_logging():
         mem_ours = _peak(lambda: fit_adv(learn, 1, plot=False, cbs=[_StopAfter(2), cnt]), dev)
         with SyncCounter() as sc: mem_plain = _peak(plain, dev)
         fit_adv(learn, 1, plot=False, cbs=il)
-    return {**_summary(name, il, bs, cnt.n, sc.n, mem_ours, mem_plain), 'clock': clock}
+    return {**_summary(name, il, bs, cnt.n, sc.n, mem_ours, mem_plain), 'clock': clock, 'options': dict(options or {})}
 
 # %% ../nbs/31_bench.ipynb #799abdb8
 def _pmed(a, b)->float:
@@ -380,16 +400,17 @@ def _pmed(a, b)->float:
 def _summary(name, il, bs, sync_ours, sync_plain, mem_ours, mem_plain)->dict:
     "Medians (steps after the first) and median per-step ratios of one `bench_method` run, in ms."
     ours, pl = il.cycles[1:], il.t['plain'][1:]
-    fl = [a + u + n for a, u, n in zip(*(il.t[k][1:] for k in ('attack', 'update', 'nograd')))]
+    has_fl = 'attack' in il.t
+    fl = [a + u + n for a, u, n in zip(*(il.t[k][1:] for k in ('attack', 'update', 'nograd')))] if has_fl else []
     med = {k: statistics.median(v[1:]) for k, v in il.t.items()}
     med['ours'] = statistics.median(ours)
     per = [o / p for o, p in zip(ours, pl)]
     q = statistics.quantiles(per, n=4, method='inclusive') if len(per) > 1 else [per[0]] * 3
-    return {'method': name, 'ours_ms': 1e3*med['ours'], 'plain_ms': 1e3*med['plain'], 'floor_ms': 1e3*statistics.median(fl),
+    return {'method': name, 'ours_ms': 1e3*med['ours'], 'plain_ms': 1e3*med['plain'], 'floor_ms': 1e3*statistics.median(fl) if fl else None,
             'ours_ips': bs / med['ours'], 'plain_ips': bs / med['plain'],
             'ratio': statistics.median(per), 'ratio_iqr': [q[0], q[2]], 'ratio_of_medians': med['ours'] / med['plain'],
-            'floor_ratio': _pmed(ours, fl), 'plain_floor_ratio': _pmed(pl, fl),
-            'parts_ms': {k: 1e3*med[k] for k in ('attack', 'update', 'nograd')},
+            'floor_ratio': _pmed(ours, fl) if fl else None, 'plain_floor_ratio': _pmed(pl, fl) if fl else None,
+            'parts_ms': {k: 1e3*med[k] for k in ('attack', 'update', 'nograd')} if fl else None,
             'first_ms': 1e3*il.cycles[0], 'n': len(ours), 'syncs_ours': sync_ours, 'syncs_plain': sync_plain,
             'peak_mb_ours': mem_ours, 'peak_mb_plain': mem_plain,
             'steps_ms': {'ours': [round(1e3*v, 2) for v in ours], 'plain': [round(1e3*v, 2) for v in pl],

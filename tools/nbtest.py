@@ -10,14 +10,16 @@ from fastcore.xtras import working_directory
 
 def main():
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument('--path', default=None, help='a notebook, a folder or a glob such as "nbs/2*.ipynb" (default: all of nbs/)')
+    p.add_argument('--path', nargs='+', default=None,
+                   help='notebooks, folders or globs such as "nbs/2*.ipynb" (default: all of nbs/)')
     p.add_argument('--flags', default='', help='space-separated test flags to run, e.g. "slow"')
     p.add_argument('--n_workers', type=int, default=None)
     a = p.parse_args()
     cfg = get_config()
-    paths = sorted(Path().glob(a.path)) if a.path and any(c in a.path for c in '*?[') else None
-    found = paths if paths is not None else nbglob(a.path, as_path=True)
-    files = [Path(f).absolute() for f in sorted(found) if _keep_file(Path(f), '.notest')]
+    found = []
+    for path in a.path or [None]:
+        found += sorted(Path().glob(path)) if path and any(c in path for c in '*?[') else nbglob(path, as_path=True)
+    files = sorted({Path(f).absolute() for f in found if _keep_file(Path(f), '.notest')})
     n_workers = a.n_workers if a.n_workers is not None else min(os.cpu_count() or 1, 2)
     with working_directory(cfg.nbs_path):
         res = parallel(test_nb, files, skip_flags=cfg.tst_flags.split(), force_flags=a.flags.split(),
