@@ -666,7 +666,7 @@ def _prepare_resume(learn, ckcb, n_epoch, lr, schedule)->int:
     "Load the student's weights from `last.pth`, check the run's settings, and queue the rest of the state."
     ck = read_ckpt(ckcb.last, map_location=model_device(student_of(learn)))
     s = ck['sched']
-    if ck['n_epoch'] != n_epoch: raise ValueError(f"{ckcb.last} belongs to a {ck['n_epoch']}-epoch run; resume with n_epoch={ck['n_epoch']}.")
+    if ck['n_epoch'] != n_epoch: raise ValueError(f"{ckcb.last} belongs to a {ck['n_epoch']}-epoch run; resume with n_epoch={ck['n_epoch']} (--epochs {ck['n_epoch']} on the command line).")
     if s['schedule'] is not None and (s['schedule'] != schedule or not math.isclose(s['lr'], lr)):
         raise ValueError(f"{ckcb.last} was trained with lr={s['lr']} and schedule {s['schedule']}, not lr={lr} and "
                          f"{schedule}; resume with the same settings.")
