@@ -446,12 +446,17 @@ def loss_scale_sentence(t:'pd.DataFrame', method:str)->str:
                     f"scale ({r['diff']:+.1f} points; that batch-mean is better at this budget: {r.verdict}; converged runs, "
                     f"official and batch-mean: {r['converged (official, batch-mean)']})." for e, r in t.iterrows())
 
+def _late_gain(rid:str, folder)->float|None:
+    "Points of validation robust accuracy run `rid` gained over the last third before its last lr decay (None if unknown)."
+    phases = (run_convergence(rid, folder) or {}).get('phases') or {}
+    return phases.get('before last decay', {}).get('robust_acc')
+
 def budget_table(root:str|Path|None=None,    # the protocol's cards (`PROTOCOL`)
                  budget:str|Path=BUDGET,     # the same configurations trained for fewer epochs (`BUDGET`)
                  col:str='PGD-20',           # the robust column shown
                  methods=None,               # core configurations (default: every one of `CORE` with cards in both folders)
                 )->'pd.DataFrame':
-    "Each core configuration at the shorter budget beside the protocol's: epochs, seeds, clean and `col` accuracy (mean ± std), converged runs, and the largest gain of validation robust accuracy over the last window before the last decay (mean over seeds)."
+    "Each core configuration at the shorter budget beside the protocol's: epochs, seeds, clean and `col` accuracy (mean ± std), converged runs, and the gain of validation robust accuracy over the last third before the last decay (mean over seeds)."
     import pandas as pd
     root = Path(root) if root is not None else find_results()
     rows = []
@@ -461,8 +466,7 @@ def budget_table(root:str|Path|None=None,    # the protocol's cards (`PROTOCOL`)
             ids = [r.id for r in CORE[m] if _card_path(folder, r.id).is_file()]
             if not ids: break
             df = cards(ids, folder)
-            late = [((run_convergence(r, folder) or {}).get('phases') or {}).get('before last decay', {}).get('robust_acc') for r in ids]
-            late = [g for g in late if g is not None]
+            late = [g for g in (_late_gain(r, folder) for r in ids) if g is not None]
             row.update({f'{name}: epochs': int(df.epochs.max()), **{f'{name}: {k}': v for k, v in _arm(df, m, col).items()},
                         f'{name}: late gain': round(sum(late) / len(late), 1) if late else None})
         else: rows.append(row)
