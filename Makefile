@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 PY    := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install test gpu-check demo repro outputs readme docs docs-check check-links check-clean check-export check-readme nbtest export clean-nbs
+.PHONY: install test gpu-check demo repro outputs readme docs docs-check check-links check-outputs check-clean check-export check-readme nbtest export clean-nbs
 
 # (Re)install when the venv is missing or the package metadata changed.
 $(STAMP): settings.ini setup.py pyproject.toml
@@ -41,7 +41,7 @@ check-readme: install
 nbtest: install
 	IN_TEST=1 $(PY) tools/nbtest.py
 
-test: check-clean check-export check-readme check-links nbtest
+test: check-clean check-export check-readme check-links check-outputs nbtest
 
 # On a CUDA GPU: every `#| cuda` test cell, then ARD, RSLAD, AdaAD and TRADES timed at CIFAR scale (fp32/bf16,
 # channels-last, torch.compile), each part under its own time limit, < 8 minutes; writes nbs/bench_results/gpu.{json,md}.
@@ -59,10 +59,16 @@ demo: install
 repro: install
 	$(BIN)/advdistill-repro --all --jobs 2 $(FORCE)
 
-# Re-execute the pages whose stored outputs the docs site shows (benchmarks, reproductions; flagged cells skipped).
+# Re-execute every page and store its outputs, which the docs site shows (flagged cells skipped; about 5 minutes on
+# 2 cores); then check them. The benchmark and reproduction pages read stored results (nbs/bench_results, results/).
 outputs: install
-	$(PY) tools/run_nb.py nbs/31_bench.ipynb $(wildcard nbs/5[0-5]_repro.*.ipynb)
+	$(PY) tools/run_nb.py $(sort $(wildcard nbs/*.ipynb nbs/*/*.ipynb))
 	$(BIN)/nbdev_clean
+	$(PY) tools/check_outputs.py
+
+# Every notebook's stored outputs within DESIGN §4's sizes, with no warning or error stored in a page.
+check-outputs: install
+	$(PY) tools/check_outputs.py --self-test
 
 # The documentation site (needs Quarto: https://quarto.org/docs/get-started/ or `nbdev_install_quarto`).
 docs: install

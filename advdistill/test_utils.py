@@ -151,7 +151,7 @@ class _SeedBatch(Callback):
 
 class _Capture(Callback):
     order = 100
-    def before_step(self): self.loss, self.grads = self.learn.loss.detach().clone(), grads(self.learn.model)
+    def before_step(self): self.step_loss, self.grads = self.learn.loss.detach().clone(), grads(self.learn.model)
 
 def one_step_parity(make_cb,            # () -> a fresh method callback (teachers included)
                     ref_step,           # (student, teachers: dict, x, y) -> loss, a restatement of the official step
@@ -177,8 +177,8 @@ def one_step_parity(make_cb,            # () -> a fresh method callback (teacher
     opt = torch.optim.SGD(s2.parameters(), lr=lr, momentum=mom, weight_decay=wd)
     opt.zero_grad(); loss = ref_step(s2, ref_teachers, x, y); loss.backward()
     g2 = grads(s2); opt.step()
-    dl = (cap.loss - loss.detach()).abs().item()
-    assert dl <= atol, f"loss differs: {cap.loss.item()} vs {loss.item()} (|Δ|={dl})"
+    dl = (cap.step_loss - loss.detach()).abs().item()
+    assert dl <= atol, f"loss differs: {cap.step_loss.item()} vs {loss.item()} (|Δ|={dl})"
     dg = {n: (cap.grads[n] - g2[n]).abs().max().item() for n in g2 if g2[n] is not None}
     bad = {n: v for n, v in dg.items() if v > atol}
     assert not bad, f"gradients differ: {bad}"

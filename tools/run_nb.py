@@ -1,5 +1,5 @@
 "Execute notebooks in place and store their outputs (for the pages whose results the docs site shows), skipping the cells `nbdev_test` skips: those flagged with a `tst_flags` flag of settings.ini, and `#| eval: false`."
-import os, re, sys, argparse
+import os, re, sys, time, argparse
 from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 from nbdev.config import get_config
@@ -19,8 +19,8 @@ def run_nb(path:Path, skip:set)->None:
         if cell.cell_type != 'code': return True
         d = _directives(cell.source)
         return (d.get('eval:', [''])[0].lower() == 'false') or bool(skip & d.keys())
-    for c in nb.cells:
-        if c.cell_type == 'code' and no_eval(c): c.outputs, c.execution_count = [], None
+    for c in nb.cells:  # a cell that no longer prints must not keep its old output
+        if c.cell_type == 'code': c.outputs, c.execution_count = [], None
     shell = CaptureShell(path)
     with working_directory(path.parent):
         shell.run_all(nb, exc_stop=True, preproc=no_eval)
@@ -32,7 +32,8 @@ def main():
     a = p.parse_args()
     skip = set(get_config().tst_flags.split())
     for f in a.paths:
-        print(f"running {f}", flush=True)
+        t = time.time()
         run_nb(Path(f).absolute(), skip)
+        print(f"{f}: {time.time() - t:.0f} s, {Path(f).stat().st_size / 1024:.0f} KB", flush=True)
 
 if __name__ == '__main__': main()
