@@ -395,16 +395,25 @@ CLAIMS = {  # paper -> [(claim, better config, worse config, column)]
               ('AdaIAD beats AdaAD under PGD-20', 'adaiad', 'adaad', 'PGD-20')],
 }
 
-def claims_table(paper:str, root:str|Path|None=None)->'pd.DataFrame':
+def claims_table(paper:str, root:str|Path|None=None,
+                 pending:bool=False, # runs without a card are left out and a claim missing a side is 'pending' (else: an error)
+                )->'pd.DataFrame':
     "The verdict of each of `paper`'s headline claims (`CLAIMS`), computed from its cards."
     import pandas as pd
-    df = cards(PAPERS[paper], root)
+    root = Path(root) if root is not None else find_results()
+    ids = [r for r in PAPERS[paper] if not pending or _card_path(root, r).is_file()]
+    df = cards(ids, root) if ids else pd.DataFrame(columns=['config'])
     rows = []
     for text, better, worse, col in CLAIMS[paper]:
-        v = compare(df, better, worse, col, text)
-        v.update(better=_pm(df[df.config == better][col]), worse=_pm(df[df.config == worse][col]))
+        n = [int((df.config == c).sum()) for c in (better, worse)]
+        if pending and not all(n):
+            v = dict(claim=text, diff=None, se=None, crit=None, verdict='pending', converged='', budget='')
+        else: v = compare(df, better, worse, col, text)
+        v.update(better=_pm(df[df.config == better][col]) if n[0] else '—', worse=_pm(df[df.config == worse][col]) if n[1] else '—',
+                 seeds=f"{n[0]}/{n[1]}")
         rows.append(v)
-    return pd.DataFrame(rows)[['claim', 'better', 'worse', 'diff', 'se', 'crit', 'verdict', 'converged', 'budget']].set_index('claim')
+    return pd.DataFrame(rows)[['claim', 'better', 'worse', 'seeds', 'diff', 'se', 'crit', 'verdict', 'converged', 'budget']].set_index('claim')
+
 
 # %% ../nbs/32_repro.ipynb #2aab70d5
 BUDGET = Path('results/budget')  # the budget check: core-grid students trained 150 epochs (decay at 112), half the protocol's
