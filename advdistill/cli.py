@@ -16,12 +16,13 @@ from .recipes import get_recipe, list_recipes, Recipe, schedule_str
 from .evaluate import evaluate, load_card, EvalReport, preset_attacks, EVAL_PRESETS
 from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
+from fastai.callback.core import Callback
 from .commands import (CLIError, run_cli, _value, _kv, _command, train_parser, eval_parser, demo_parser,
                                  train_main, eval_main, demo_main, DEMO_METHODS, DEMO_DEFAULT, DEMO_EPOCHS)
 
 # %% auto #0
-__all__ = ['parse_teacher', 'pick_recipe', 'build_teacher', 'attach_teachers', 'train', 'evaluate_checkpoint', 'demo_attacks',
-           'demo_table', 'demo_chart', 'demo', 'card_preset', 'card_defaults']
+__all__ = ['parse_teacher', 'pick_recipe', 'build_teacher', 'attach_teachers', 'ProgressLines', 'train', 'evaluate_checkpoint',
+           'demo_attacks', 'demo_table', 'demo_chart', 'demo', 'card_preset', 'card_defaults']
 
 # %% ../nbs/30_cli.ipynb #812e6ff6
 def parse_teacher(spec:str)->dict:
@@ -109,6 +110,22 @@ def _data_kw(kw:dict|None, own:dict)->dict:
     return kw or {}
 
 # %% ../nbs/30_cli.ipynb #1dd43896
+class ProgressLines(Callback):
+    "Print a line every tenth of the epochs: the epoch, the seconds since `t0` and the time left at this run's pace."
+    order = 60   # after the Recorder (named so that `Learner.no_bar` leaves it: `progress` is fastai's bar)
+    def __init__(self, run:str, t0:float|None=None): self.run, self.t0 = run, t0
+    def before_fit(self): self.first, self.every = None, max(1, self.n_epoch // 10)
+    def before_train(self):   # the first epoch this process trains (a resumed run skips the ones before)
+        if self.first is None: self.first, self.start = self.epoch, time.time()
+    def after_epoch(self):
+        e = self.epoch + 1
+        if self.first is None or (e % self.every and e != self.n_epoch): return
+        pace = (time.time() - self.start) / (e - self.first)
+        left = (self.n_epoch - e) * pace
+        print(f"  [{time.time() - (self.t0 or self.start):4.0f} s] {self.run}: epoch {e}/{self.n_epoch}"
+              + (f", about {left / 60:.0f} min left" if left >= 90 else f", about {left:.0f} s left" if e < self.n_epoch else ''),
+              flush=True)
+
 def train(method:str,                # a registered method ('rslad', 'ard', ...)
           dataset:str='digits',      # a data set of `advdistill.data`
           student:str|None=None,     # student architecture (default: the recipe's)
@@ -135,6 +152,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
           method_kw:dict|None=None,  # override the method callback's arguments (e.g. {'beta': 0.5}; sweeps, ablations)
           diagnostics=(),            # teacher-trust columns in the history: any of 'acc', 'categories', 'alpha' (`TeacherTrust`)
           command:str|None=None,     # the command line that started the run (recorded in the card)
+          progress:tuple|None=None,  # (name, t0): print a line every tenth of the epochs, timed from `t0` (`ProgressLines`)
          )->EvalReport|None:
     "Train `method` as its recipe says (with overrides), evaluate the selected checkpoint and write the result card."
     for k, v in dict(epochs=epochs, bs=bs, lr=lr, eval_n=eval_n).items():
@@ -166,6 +184,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
             from advdistill.diagnostics import TeacherTrust
             try: lkw['cbs'] = [TeacherTrust(tuple(diagnostics))]
             except ValueError as e: raise CLIError(f"--diagnostics: {e}") from None
+        if progress: lkw['cbs'] = [*lkw.get('cbs', []), ProgressLines(*progress)]
         learn = adv_learner(dls, net, cb, out_dir=out, channels_last=channels_last, precision=precision, compile=compile, **lkw)
         learn.run_settings.update(seed=seed, dataset=dataset, data_kw={**r.data_kw, **(data_kw or {})}, student=s_arch,
                                   student_kw=s_kw, teachers={a: f"{p['arch']}, sha256 {p['sha256']}" for a, p in prov.items()})
@@ -309,7 +328,7 @@ def _run_one(job:dict)->dict:
     name, t0 = job.pop('name'), job.pop('t0', None)
     warnings.filterwarnings('ignore')
     if t0 is not None: print(f"  [{time.time()-t0:4.0f} s] {name}: training ...", flush=True)
-    rep = train(**job)
+    rep = train(**job, progress=(name, t0) if t0 is not None else None)
     return _summary_row(name, rep)
 
 def _run_all(jobs:list, n_jobs:int, log, t0:float)->list:
