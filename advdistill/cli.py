@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from .core import *
 from .data import get_dls, list_datasets
-from .models import get_model, list_models, load_checkpoint
+from .models import get_model, list_models, load_checkpoint, ROBUSTBENCH, robustbench_file
 from .callback.core import get_method, list_methods
 from .learner import adv_learner, fit_adv, NonFiniteLossError, convergence, lock_out_dir, check_out_dir
 from .recipes import get_recipe, list_recipes, Recipe, schedule_str
@@ -26,11 +26,15 @@ __all__ = ['parse_teacher', 'pick_recipe', 'build_teacher', 'attach_teachers', '
 
 # %% ../nbs/30_cli.ipynb #812e6ff6
 def parse_teacher(spec:str)->dict:
-    "Parse `[ARG=]ARCH[,key=value...]:PATH` into `{'attr', 'arch', 'kw', 'path'}`."
+    "Parse `[ARG=]ARCH[,key=value...]:PATH`, or `[ARG=]ID` for a RobustBench model (`robustbench_file` finds it), into `{'attr', 'arch', 'kw', 'path'}`."
     head, sep, path = spec.partition(':')
+    if not sep and spec.rpartition('=')[2] in ROBUSTBENCH:   # a RobustBench ID: its local copy
+        attr, _, rid = spec.rpartition('=')
+        try: return dict(attr=attr or None, arch=rid, kw={}, path=str(robustbench_file(rid)))
+        except FileNotFoundError as e: raise CLIError(str(e)) from None
     if not sep or not path or not head:
         raise CLIError(f"--teacher {spec!r} must look like ARCH:PATH (e.g. wrn34_10:model_cifar_wrn.pt), "
-                       "optionally ARG=ARCH,key=value:PATH.")
+                       "optionally ARG=ARCH,key=value:PATH, or a RobustBench model ID (e.g. Chen2021LTD_WRN34_20).")
     first, *opts = head.split(',')
     attr, _, arch = first.rpartition('=')
     kw = {}
@@ -228,7 +232,8 @@ def evaluate_checkpoint(ckpt,                  # a checkpoint file (any format `
     "Load `ckpt` into `model`, evaluate it on the test split of `dataset` and write the result card."
     p = Path(ckpt)
     if not p.is_file(): raise FileNotFoundError(f"checkpoint {str(p)!r} does not exist.")
-    if model not in list_models(): raise CLIError(f"unknown model {model!r}; valid models: {', '.join(list_models())}.")
+    if model not in list_models(robustbench=True):
+        raise CLIError(f"unknown model {model!r}; valid models: {', '.join(list_models())}, or a RobustBench ID ({', '.join(ROBUSTBENCH)}).")
     dev = get_device(device)
     dls = get_dls(dataset, root=data_root, device=dev, **_data_kw(data_kw, _OWN_EVAL))
     net = get_model(model, n_cls=dls.c, **(model_kw or {}))

@@ -7,15 +7,17 @@ from __future__ import annotations
 import sys, os, re, ast, shlex, argparse, importlib, textwrap
 
 # %% auto #0
-__all__ = ['METHOD_NAMES', 'DATASET_NAMES', 'MODEL_NAMES', 'PRESET_NAMES', 'BENCH_PRESET_NAMES', 'DEMO_METHODS', 'DEMO_DEFAULT',
-           'DEMO_EPOCHS', 'RECIPE_METHODS', 'CLIError', 'run_cli', 'train_parser', 'eval_parser', 'demo_parser',
-           'bench_parser', 'train_main', 'eval_main', 'demo_main', 'bench_main']
+__all__ = ['METHOD_NAMES', 'DATASET_NAMES', 'MODEL_NAMES', 'ROBUSTBENCH_IDS', 'PRESET_NAMES', 'BENCH_PRESET_NAMES',
+           'DEMO_METHODS', 'DEMO_DEFAULT', 'DEMO_EPOCHS', 'RECIPE_METHODS', 'CLIError', 'run_cli', 'train_parser',
+           'eval_parser', 'demo_parser', 'bench_parser', 'train_main', 'eval_main', 'demo_main', 'bench_main']
 
 # %% ../nbs/30a_commands.ipynb #42cbd3b5
 METHOD_NAMES = ('adaad', 'adaiad', 'akd2', 'ard', 'ardir', 'iad', 'mart', 'mtard', 'natural', 'pgdat', 'rslad', 'trades')
 DATASET_NAMES = ('digits', 'synthetic', 'cifar10', 'cifar100', 'svhn', 'tiny_imagenet')
 MODEL_NAMES = ('mobilenetv2', 'preactresnet18', 'resnet18', 'resnet34', 'resnet50', 'resnet56', 'wrn22_6', 'wrn28_10',
                'wrn34_10', 'wrn34_20', 'wrn70_16')
+ROBUSTBENCH_IDS = ('Gowal2021Improving_28_10_ddpm_100m', 'Bartoldson2024Adversarial_WRN-94-16', 'Wang2023Better_WRN-28-10',
+                   'Cui2023Decoupled_WRN-28-10', 'Chen2021LTD_WRN34_10', 'Chen2021LTD_WRN34_20')  # teachers by ID (models.ROBUSTBENCH)
 PRESET_NAMES = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'ard', 'trades', 'digits', 'small', 'quick')  # evaluation
 BENCH_PRESET_NAMES = ('quick', 'full', 'gpu')
 DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'akd2', 'rslad', 'iad', 'adaad', 'adaiad', 'mtard', 'ardir')
@@ -128,7 +130,8 @@ def train_parser()->argparse.ArgumentParser:
     p.add_argument('--student', help=f"student architecture (default: the recipe's), {_one_of(MODEL_NAMES)}")
     p.add_argument('--width', type=_value, help="the student's width option (default: the recipe's)")
     p.add_argument('--teacher', action='append', default=[], metavar='[ARG=]ARCH[,k=v]:PATH',
-                   help='a teacher: its architecture, options and checkpoint; repeat for methods with two teachers')
+                   help='a teacher: its architecture, options and checkpoint, or a RobustBench model ID whose checkpoint '
+                        f'is on this machine ({", ".join(ROBUSTBENCH_IDS)}); repeat for methods with two teachers')
     p.add_argument('--recipe', help="the recipe (default: the data set's demo recipe, else the official code's); "
                                     "the recipes are listed below")
     p.add_argument('--epochs', type=int, help="training epochs (default: the recipe's; the learning-rate decays move with them)")

@@ -13,12 +13,13 @@ import torch.nn.functional as F
 from .core import n_params
 
 # %% auto #0
-__all__ = ['CIFAR10_MEAN', 'CIFAR10_STD', 'CIFAR100_MEAN', 'CIFAR100_STD', 'Normalize', 'LogitsOnly', 'register_model',
-           'list_models', 'get_model', 'count_params', 'BasicBlock', 'Bottleneck', 'ResNet', 'resnet18', 'resnet34',
-           'resnet50', 'InvertedResidual', 'MobileNetV2', 'mobilenetv2', 'WideBasic', 'NetworkBlock', 'WideResNet',
-           'wrn34_10', 'wrn34_20', 'wrn28_10', 'Swish', 'DMBlock', 'DMBlockGroup', 'DMWideResNet', 'wrn70_16',
-           'wrn22_6', 'CifarBasicBlock', 'CifarResNet', 'resnet56', 'PreActBlock', 'PreActResNet', 'preactresnet18',
-           'forward_features', 'tensor_digests', 'verify_digests', 'load_checkpoint']
+__all__ = ['CIFAR10_MEAN', 'CIFAR10_STD', 'CIFAR100_MEAN', 'CIFAR100_STD', 'ROBUSTBENCH', 'Normalize', 'LogitsOnly',
+           'register_model', 'list_models', 'get_model', 'count_params', 'BasicBlock', 'Bottleneck', 'ResNet',
+           'resnet18', 'resnet34', 'resnet50', 'InvertedResidual', 'MobileNetV2', 'mobilenetv2', 'WideBasic',
+           'NetworkBlock', 'WideResNet', 'wrn34_10', 'wrn34_20', 'wrn28_10', 'Swish', 'DMBlock', 'DMBlockGroup',
+           'DMWideResNet', 'wrn70_16', 'wrn22_6', 'CifarBasicBlock', 'CifarResNet', 'resnet56', 'PreActBlock',
+           'PreActResNet', 'preactresnet18', 'forward_features', 'tensor_digests', 'verify_digests', 'load_checkpoint',
+           'robustbench_dirs', 'robustbench_file']
 
 # %% ../nbs/02_models.ipynb #8f8f86ad
 CIFAR10_MEAN = (0.4914, 0.4822, 0.4465)   # DeepMind / RobustBench CIFAR-10 statistics
@@ -73,29 +74,30 @@ def register_model(name:str,            # the registry name, e.g. 'resnet18'
         return f
     return _register
 
-def list_models()->list:
-    "The names of all registered models, sorted."
-    return sorted(_MODELS)
+def list_models(robustbench:bool=False, # also the RobustBench model IDs (`ROBUSTBENCH`), which build fixed teachers
+               )->list:
+    "The names of the registered architectures, sorted."
+    return sorted(n for n, f in _MODELS.items() if robustbench or not getattr(f, 'robustbench', False))
 
 # %% ../nbs/02_models.ipynb #b84d1dfc
 def get_model(name:str,        # a name from `list_models()`
-              n_cls:int=10,    # number of classes (the size of the logits)
+              n_cls:int|None=None, # number of classes (the size of the logits; default: the architecture's, 10 or a RobustBench model's)
               tiny:bool=False, # start from the registered small CPU variant's options
               **kw,            # the architecture's options (`width`, ...)
              )->nn.Module:
     "Build the registered model `name` with `n_cls` classes."
     if name not in _MODELS: raise ValueError(f"unknown model {name!r}; valid names: {', '.join(list_models())}.")
-    if not isinstance(n_cls, int) or n_cls < 1: raise ValueError(f"n_cls must be a positive int, got {n_cls!r}.")
+    if n_cls is not None and (not isinstance(n_cls, int) or n_cls < 1): raise ValueError(f"n_cls must be a positive int, got {n_cls!r}.")
     f = _MODELS[name]
-    kw = {**(f.tiny if tiny else {}), **kw}
+    kw = {**(f.tiny if tiny else {}), **kw, **({} if n_cls is None else {'n_cls': n_cls})}
     sig = inspect.signature(f)
-    try: sig.bind(n_cls=n_cls, **kw)
+    try: sig.bind(**kw)
     except TypeError as e:
         raise TypeError(f"get_model({name!r}): {e}; its options are {[p for p in sig.parameters if p != 'n_cls']}.") from None
-    return f(n_cls=n_cls, **kw)
+    return f(**kw)
 
 def count_params(name:str,     # a name from `list_models()`
-                 n_cls:int=10, # number of classes
+                 n_cls:int|None=None, # number of classes (default: the architecture's)
                  **kw,         # the architecture's options
                 )->int:
     "Number of parameters of `get_model(name, n_cls, **kw)`, built on the meta device (no memory is allocated)."
@@ -626,6 +628,9 @@ def _fit_keys(sd, model, notes):
     if any(k.startswith('module.') for k in sd) and not any(k.startswith('module.') for k in want):
         sd = {k[7:] if k.startswith('module.') else k: v for k, v in sd.items()}
         notes.append("stripped the 'module.' prefix (a DataParallel checkpoint)")
+    if any(k.startswith('model.') for k in sd) and not any(k.startswith('model.') for k in want):
+        sd = {k[6:] if k.startswith('model.') else k: v for k, v in sd.items()}
+        notes.append("stripped the 'model.' prefix (as RobustBench's loader does)")
     drop = [k for k in sd if k.startswith('sub_block1.') and k not in want]
     if drop and not any(k.startswith('sub_block1.') for k in want):
         sd = {k: v for k, v in sd.items() if k not in drop}
@@ -652,7 +657,7 @@ def _mismatch_message(path, model, missing, unexpected, shapes):
 
 # %% ../nbs/02_models.ipynb #10be64e0
 def load_checkpoint(model:nn.Module,        # the network to load into (built with the checkpoint's options)
-                    path,                   # a file written by torch.save
+                    path,                   # a file written by torch.save, or a RobustBench model ID (`robustbench_file` finds it)
                     strict:bool=True,       # require every key to match (shape mismatches are always errors)
                     map_location='cpu',     # passed to torch.load
                     return_notes:bool=False, # also return the list of notes on what was adapted
@@ -661,6 +666,7 @@ def load_checkpoint(model:nn.Module,        # the network to load into (built wi
     if not isinstance(model, nn.Module):
         raise TypeError(f"load_checkpoint(model, path) needs the network first (an nn.Module built with get_model), "
                         f"got {type(model).__name__}.")
+    if isinstance(path, str) and path in ROBUSTBENCH and not Path(path).exists(): path = robustbench_file(path)
     target = model.module if isinstance(model, (nn.DataParallel, nn.parallel.DistributedDataParallel)) else model
     ck = _read_checkpoint(path, map_location)
     sd, key = _find_state_dict(ck, path)
@@ -681,3 +687,47 @@ def load_checkpoint(model:nn.Module,        # the network to load into (built wi
     if missing or unexpected: notes.append(f"strict=False: {len(missing)} missing and {len(unexpected)} unexpected keys ignored")
     target.load_state_dict({k: v for k, v in sd.items() if k in want}, strict=False)
     return (model, notes) if return_notes else model
+
+# %% ../nbs/02_models.ipynb #9d1694c6
+ROBUSTBENCH = {  # RobustBench L∞ model ID -> data set, architecture, RobustBench's clean and AutoAttack accuracy (%)
+    'Gowal2021Improving_28_10_ddpm_100m': dict(dataset='cifar10', depth=28, width=10, act='swish', clean=87.50, aa=63.44),
+    'Bartoldson2024Adversarial_WRN-94-16': dict(dataset='cifar10', depth=94, width=16, act='silu', clean=93.68, aa=73.71),
+    'Wang2023Better_WRN-28-10': dict(dataset='cifar100', depth=28, width=10, act='silu', clean=72.58, aa=38.83),
+    'Cui2023Decoupled_WRN-28-10': dict(dataset='cifar100', depth=28, width=10, act='silu', clean=73.85, aa=39.18),
+    'Chen2021LTD_WRN34_10': dict(dataset='cifar100', arch='wrn34_10', kw=dict(sub_block1=True, bias_last=True), clean=64.07, aa=30.59),
+    'Chen2021LTD_WRN34_20': dict(dataset='cifar10', arch='wrn34_20', kw=dict(sub_block1=False, bias_last=True), clean=86.03, aa=57.71),
+}
+_RB_STATS = {'cifar10': (10, CIFAR10_MEAN, CIFAR10_STD), 'cifar100': (100, CIFAR100_MEAN, CIFAR100_STD)}
+
+def _robustbench_factory(rid:str, e:dict):
+    def build(n_cls:int|None=None):
+        c, mean, std = _RB_STATS[e['dataset']]
+        if n_cls is not None and n_cls != c:
+            raise ValueError(f"{rid} is a {e['dataset']} model with {c} classes, not {n_cls}.")
+        if 'arch' in e: return _MODELS[e['arch']](n_cls=c, **e['kw'])
+        return DMWideResNet(e['depth'], e['width'], c, Swish if e['act'] == 'swish' else nn.SiLU, mean, std)
+    build.__qualname__, build.robustbench = f"robustbench.{rid}", True
+    build.__doc__ = f"RobustBench {e['dataset']} L∞ model {rid} ({e['clean']:.2f}% clean, {e['aa']:.2f}% AutoAttack)."
+    return build
+
+for _rid, _e in ROBUSTBENCH.items(): register_model(_rid)(_robustbench_factory(_rid, _e))
+
+# %% ../nbs/02_models.ipynb #f43a4c99
+def robustbench_dirs(model_dir=None)->list:
+    "The folders searched for RobustBench checkpoints, in order: `model_dir`, $ROBUSTBENCH_MODELS, ./models, ~/.cache/robustbench."
+    env = os.environ.get('ROBUSTBENCH_MODELS')
+    return [Path(p).expanduser() for p in (model_dir, env, 'models', '~/.cache/robustbench') if p]
+
+def robustbench_file(rid:str,      # a RobustBench model ID of `ROBUSTBENCH`
+                     model_dir=None, # a folder laid out as RobustBench's: <data set>/Linf/<ID>.pt
+                    )->Path:
+    "The local checkpoint of RobustBench model `rid` (RobustBench's layout, <dir>/<data set>/Linf/<ID>.pt); a clear error saying where to put it."
+    if rid not in ROBUSTBENCH:
+        raise ValueError(f"{rid!r} is not a RobustBench model ID known here; known: {', '.join(ROBUSTBENCH)}.")
+    rel = Path(ROBUSTBENCH[rid]['dataset'])/'Linf'/f'{rid}.pt'
+    tried = [d/rel for d in robustbench_dirs(model_dir)]
+    for p in tried:
+        if p.is_file(): return p
+    raise FileNotFoundError(f"no local copy of RobustBench model {rid}: looked for {', '.join(map(str, tried))}. Download it where "
+                            f"there is internet (robustbench.utils.load_model({rid!r}, dataset={ROBUSTBENCH[rid]['dataset']!r}, "
+                            "threat_model='Linf') saves it under models/) and copy the file to one of these places.")
