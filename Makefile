@@ -66,7 +66,7 @@ outputs: install
 	$(BIN)/nbdev_clean
 	$(PY) tools/check_outputs.py
 
-# Every notebook's stored outputs within DESIGN §4's sizes, with no warning or error stored in a page.
+# Every notebook's stored outputs within their sizes (an output under 100 KB, a notebook under 500 KB), with no warning or error stored.
 check-outputs: install
 	$(PY) tools/check_outputs.py --self-test
 

@@ -207,6 +207,14 @@ def _adaiad(cb, s, T, x, y):
     kl_t = (_kl_el(adv, t_adv, cb.tau).sum(1) * cb.tau**2).mean()
     return cb.alpha * (kl_t + (_kl_el(adv, nat).sum(1) * (1 - a)).mean())
 
+def _igdm(cb, s, T, x, y):
+    xa = _adaad_atk(cb, s, T, x)
+    xm = x - (xa - x)                                      # x − δ, not clamped
+    adv, minus = s(xa), s(xm)                              # S(x_adv), then S(x − δ), train mode
+    with torch.no_grad(): t_adv, t_minus = T['teacher'](xa), T['teacher'](xm)
+    ramp = cb.igdm_alpha / cb.ramp_epochs                  # the first epoch's weight, e = 1
+    return _red(_kl_el(adv, t_adv), 'batchmean') + ramp * _red(_kl_el(adv - minus, t_adv - t_minus), 'batchmean')
+
 # %% ../nbs/31_bench.ipynb #da32ccf7
 def _mtard(cb, s, T, x, y, st):
     with torch.no_grad(): t_nat = T['teacher_nat'](x)
@@ -234,7 +242,7 @@ def _ardir(cb, s, T, x, y):
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'akd2': _akd2,
-               'rslad': _rslad, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'mtard': _mtard, 'ardir': _ardir}
+               'rslad': _rslad, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'mtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 
 def plain_step(name:str, # a method name, e.g. 'rslad'
@@ -254,6 +262,7 @@ FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, 
     'ard': ((), 2, 0, ('teacher',)), 'akd2': ((), 1, 0, ('teacher_adv', 'teacher_std')),
     'rslad': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
+    'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')),
     'mtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'ardir': ((), 1, 0, ('teacher',))}
 
 def floor_fns(name:str, cb, # the method and its callback (attack steps and BatchNorm mode)

@@ -16,7 +16,7 @@ from .recipes import get_recipe, list_recipes, Recipe, schedule_str
 from .evaluate import evaluate, load_card, EvalReport, preset_attacks, EVAL_PRESETS
 from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
-from fastai.callback.core import Callback
+with fastai_quiet(): from fastai.callback.core import Callback
 from .commands import (CLIError, run_cli, _value, _kv, _command, train_parser, eval_parser, demo_parser,
                                  train_main, eval_main, demo_main, DEMO_METHODS, DEMO_DEFAULT, DEMO_EPOCHS)
 

@@ -688,7 +688,7 @@ def load_checkpoint(model:nn.Module,        # the network to load into (built wi
     target.load_state_dict({k: v for k, v in sd.items() if k in want}, strict=False)
     return (model, notes) if return_notes else model
 
-# %% ../nbs/02_models.ipynb #9d1694c6
+# %% ../nbs/02_models.ipynb #6f479047
 ROBUSTBENCH = {  # RobustBench L∞ model ID -> data set, architecture, RobustBench's clean and AutoAttack accuracy (%)
     'Gowal2021Improving_28_10_ddpm_100m': dict(dataset='cifar10', depth=28, width=10, act='swish', clean=87.50, aa=63.44),
     'Bartoldson2024Adversarial_WRN-94-16': dict(dataset='cifar10', depth=94, width=16, act='silu', clean=93.68, aa=73.71),
@@ -712,7 +712,7 @@ def _robustbench_factory(rid:str, e:dict):
 
 for _rid, _e in ROBUSTBENCH.items(): register_model(_rid)(_robustbench_factory(_rid, _e))
 
-# %% ../nbs/02_models.ipynb #f43a4c99
+# %% ../nbs/02_models.ipynb #30804b9e
 def robustbench_dirs(model_dir=None)->list:
     "The folders searched for RobustBench checkpoints, in order: `model_dir`, $ROBUSTBENCH_MODELS, ./models, ~/.cache/robustbench."
     env = os.environ.get('ROBUSTBENCH_MODELS')

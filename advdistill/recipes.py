@@ -12,9 +12,9 @@ from .learner import constant, multistep, piecewise, cosine, check_schedule, lr_
 # %% auto #0
 __all__ = ['ATTACK_KEYS', 'METHOD_BINDINGS', 'EVAL_PRESETS', 'DATASETS', 'SOURCES', 'SELECT_ON', 'RECIPES', 'ATTACK_ARD',
            'ATTACK_RSL', 'ATTACK_AT', 'ATTACK_VITA', 'ATTACK_TRADES', 'SEL_IAD', 'SEL_AT', 'SEL_RSL', 'SEL_TRADES',
-           'T_TRADES', 'T_DM70', 'T_LTD20', 'T_LTD10', 'T_RN56', 'T_WRN22', 'T_DIG_AT', 'T_DIG_ST', 'Recipe', 'teacher',
-           'check_recipe', 'register_recipe', 'get_recipe', 'list_recipes', 'recipes_for', 'schedule_str', 'attack_str',
-           'recipe_table']
+           'T_TRADES', 'T_DM70', 'T_LTD20', 'T_LTD10', 'T_RN56', 'T_WRN22', 'T_GOWAL21', 'T_BDM', 'T_DIG_AT',
+           'T_DIG_ST', 'Recipe', 'teacher', 'check_recipe', 'register_recipe', 'get_recipe', 'list_recipes',
+           'recipes_for', 'schedule_str', 'attack_str', 'recipe_table']
 
 # %% ../nbs/09_recipes.ipynb #515ab79f
 ATTACK_KEYS = ('eps', 'step', 'steps', 'rand_init', 'attack_bn')
@@ -32,8 +32,9 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'adaiad':  (('teacher',), ('beta', 'tau', 'alpha', 'warmup')),
     'mtard':   (('teacher_adv', 'teacher_nat'), ('eta', 'anl_beta', 'kl_scale', 'log_eps')),
     'ardir':   (('teacher',), ('beta', 'tau', 'combo', 'layers')),
+    'igdm':    (('teacher',), ('igdm_alpha', 'ramp_epochs')),
 }
-EVAL_PRESETS = ('iad', 'rslad', 'mtard', 'adaad', 'ardir', 'trades', 'quick', 'digits', 'small')
+EVAL_PRESETS = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'trades', 'quick', 'digits', 'small')
 DATASETS = {'cifar10': 10, 'cifar100': 100, 'svhn': 10, 'tiny_imagenet': 200, 'digits': 10}
 SOURCES = ('code', 'paper', 'demo')
 SELECT_ON = ('valid', 'test', 'last')
@@ -388,6 +389,21 @@ register_recipe(Recipe('adaad-cifar10-eps16', 'adaad', 'cifar10', 'code', attack
     teachers={'teacher': T_LTD20}, method_kw=dict(alpha=1., kl_reduction='elementwise_mean'), **_ADA,
     notes="The README's 'larger search radius' command (ε=16/255, step 4/255; also main.py's argparse defaults)."))
 
+# %% ../nbs/09_recipes.ipynb #e52e29a3
+T_GOWAL21 = teacher('Gowal2021Improving_28_10_ddpm_100m', 'RobustBench Gowal2021Improving_28_10_ddpm_100m (87.50% clean, 63.44% AA)')
+T_BDM = teacher('Wang2023Better_WRN-28-10', 'RobustBench Wang2023Better_WRN-28-10, CIFAR-100 (72.58% clean, 38.83% AA)')
+_IGDM = dict(epochs=200, wd=2e-4, schedule=multistep([100, 150]), students=['mobilenetv2'], eval_preset='standard',
+             select_on='last', select_by='the last epoch (the code logs PGD-20 each epoch, selects nothing)', select_attack=_pgd(20), seed=0, paper='IGDM (Lee, Cho, Kim, ICLR 2025); HongsinLee/saad igdm.py')
+for ds, t, a in (('cifar10', T_GOWAL21, 1.), ('cifar100', T_BDM, 10.)):
+    kw = dict(teachers={'teacher': t}, method_kw=dict(igdm_alpha=a, ramp_epochs=200), **_IGDM,
+              notes=f"α = {a:g} ({'the code' if ds == 'cifar10' else 'the code comment for CIFAR-100'}); the teacher a RobustBench model "
+                    "read from its local copy (advdistill.models.robustbench_file); the code's final CW∞ runs 50 steps × 10 restarts, "
+                    "the preset's 30 steps × 1.")
+    register_recipe(Recipe(f'igdm-{ds}-code', 'igdm', ds, 'code', attack=_attack(2/255, 8/255, 10, 'normal001', 'eval'), **kw,
+        differences=['the attack is called with ε 2/255 and step 8/255, the paper\'s values swapped (official_codes#igdm)',
+                     'the ramp is e/200 whatever the run length']))
+    register_recipe(Recipe(f'igdm-{ds}-paper', 'igdm', ds, 'paper', attack=ATTACK_RSL, **kw))
+
 # %% ../nbs/09_recipes.ipynb #6036c411
 _BETA = {('RC', 'cifar10'): 0.6, ('RC', 'svhn'): 0.8, ('CC', 'cifar10'): 0.4, ('CC', 'svhn'): 0.2,
          ('RA', 'cifar10'): 0.1, ('RA', 'svhn'): 0.2}
@@ -431,6 +447,8 @@ _DIGIT_RECIPES = [
     dict(name='adaiad-digits', method='adaiad', attack=_D(ATTACK_RSL), method_kw=dict(beta=0.1, tau=30., warmup=60), teachers={'teacher': T_DIG_AT}),
     dict(name='mtard-digits', method='mtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1.),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
+    dict(name='igdm-digits', method='igdm', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., ramp_epochs=300),
+         teachers={'teacher': T_DIG_AT}),
     dict(name='ardir-digits', method='ardir', attack=_D(ATTACK_ARD), method_kw=dict(beta=0.6, tau=1., combo='RC'),
          teachers={'teacher': T_DIG_AT}, student_kw={'width': 16}),
 ]

@@ -1,4 +1,4 @@
-"Check the stored outputs of every notebook (DESIGN §4): no output over 100 KB, no notebook over 500 KB, and no warning, error or traceback stored in a page (`make outputs` re-runs the pages)."
+"Check the stored outputs of every notebook: no output over 100 KB, no notebook over 500 KB, and no warning, error or traceback stored in a page (`make outputs` re-runs the pages)."
 import json, sys, argparse
 from pathlib import Path
 
