@@ -9,9 +9,10 @@ from pathlib import Path
 import torch
 from .core import *
 from .data import get_dls, list_datasets
-from .models import get_model, list_models, load_checkpoint, ROBUSTBENCH, robustbench_file
+from .models import get_model, list_models, load_checkpoint, ROBUSTBENCH, robustbench_file, tensor_digests
+from .swa import SWA
 from .callback.core import get_method, list_methods
-from .learner import adv_learner, fit_adv, NonFiniteLossError, convergence, lock_out_dir, check_out_dir
+from .learner import adv_learner, fit_adv, NonFiniteLossError, convergence, lock_out_dir, check_out_dir, atomic_save, CKPT_FORMAT
 from .recipes import get_recipe, list_recipes, Recipe, schedule_str
 from .evaluate import evaluate, load_card, EvalReport, preset_attacks, EVAL_PRESETS
 from .attacks import FGSM, PGD, CWinf, AutoAttack
@@ -157,6 +158,8 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
           diagnostics=(),            # teacher-trust columns in the history: any of 'acc', 'categories', 'alpha' (`TeacherTrust`)
           command:str|None=None,     # the command line that started the run (recorded in the card)
           progress:tuple|None=None,  # (name, t0): print a line every tenth of the epochs, timed from `t0` (`ProgressLines`)
+          swa:int|None=None,         # average the student's weights from this 0-based epoch on; validate and evaluate the average (`SWA`)
+          swa_bn:str='batch',        # the average's BatchNorm re-estimation: 'batch' (SAAD) or 'sample' (PeerAiD)
          )->EvalReport|None:
     "Train `method` as its recipe says (with overrides), evaluate the selected checkpoint and write the result card."
     for k, v in dict(epochs=epochs, bs=bs, lr=lr, eval_n=eval_n).items():
@@ -189,6 +192,11 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
             try: lkw['cbs'] = [TeacherTrust(tuple(diagnostics))]
             except ValueError as e: raise CLIError(f"--diagnostics: {e}") from None
         if progress: lkw['cbs'] = [*lkw.get('cbs', []), ProgressLines(*progress)]
+        if swa is not None:
+            if distributed: raise CLIError("--swa does not run with --distributed.")
+            try: swa_cb = SWA(swa, swa_bn)
+            except (ValueError, TypeError) as e: raise CLIError(f"--swa: {e}") from None
+            lkw['cbs'] = [*lkw.get('cbs', []), swa_cb]
         learn = adv_learner(dls, net, cb, out_dir=out, channels_last=channels_last, precision=precision, compile=compile, **lkw)
         learn.run_settings.update(seed=seed, dataset=dataset, data_kw={**r.data_kw, **(data_kw or {})}, student=s_arch,
                                   student_kw=s_kw, teachers={a: f"{p['arch']}, sha256 {p['sha256']}" for a, p in prov.items()})
@@ -200,6 +208,10 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
         if distributed and not is_rank0(): return None  # rank 0 evaluates and writes the card
         best = out/'best.pth'
         which = 'best' if select_on != 'last' and best.is_file() else 'last'
+        if swa is not None:   # the average after one more BatchNorm pass is the run's model
+            avg = swa_cb.final()
+            st = {'format': CKPT_FORMAT, 'model': avg.state_dict(), 'swa': dict(start_epoch=swa, n=swa_cb.n, bn_weighting=swa_bn)}
+            atomic_save({**st, 'sha256': tensor_digests(st)}, out/'swa.pth'); which = 'swa'
         load_checkpoint(net, out/f'{which}.pth')
         conv = convergence(out/'history.csv', r.lrs())  # did the student stop learning before the run ended?
         rep = evaluate(net, dls.test, attacks=attacks, n=eval_n, seed=seed, verbose=not quiet,
@@ -210,7 +222,8 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
                        train_wall_time_s=train_s, train_peak_memory_mb=train_mem,
                        out_dir=str(out), method_kw=method_kw or {}, command=command,
                        data_kw={**r.data_kw, **(data_kw or {})},
-                       **({'distributed': learn.dist_info} if distributed else {}))
+                       **({'distributed': learn.dist_info} if distributed else {}),
+                       **({'swa': dict(start_epoch=swa, snapshots=swa_cb.n, bn_weighting=swa_bn)} if swa is not None else {}))
         rep.save_card(out/'card.json')
         return rep
 
@@ -433,7 +446,8 @@ def _train(argv=None):
         raise CLIError(f"unknown data set {a.dataset!r}; valid data sets: {', '.join(list_datasets())}.")
     rep = train(a.method, a.dataset, a.student, a.teacher, a.recipe, a.epochs, a.out, a.resume, a.seed, a.bs, a.lr, a.schedule,
                 a.width, a.device, a.data_root, _kv(a.data_kw), a.select_on, a.eval_preset, a.eval_n, a.quiet,
-                a.channels_last, a.precision, a.compile, a.distributed, _kv(a.method_kw), [d for d in a.diagnostics.split(',') if d], _command('advdistill-train', argv))
+                a.channels_last, a.precision, a.compile, a.distributed, _kv(a.method_kw), [d for d in a.diagnostics.split(',') if d], _command('advdistill-train', argv),
+                swa=a.swa, swa_bn=a.swa_bn)
     if rep is None: return
     print(rep)
     conv = rep.card['extra']['convergence']

@@ -158,6 +158,11 @@ def train_parser()->argparse.ArgumentParser:
     p.add_argument('--distributed', action='store_true', help='data-parallel training under torchrun')
     p.add_argument('--method-kw', default='', help="override the method's arguments, e.g. beta=0.5,warmup=1")
     p.add_argument('--diagnostics', default='', help="teacher-trust columns in history.csv: any of acc,categories,alpha")
+    p.add_argument('--swa', type=int, metavar='EPOCH', help="average the student's weights from this (0-based) epoch on, "
+                   "validate and evaluate the average, and save it as OUT/swa.pth (advdistill.swa.SWA)")
+    p.add_argument('--swa-bn', choices=('batch', 'sample'), default='batch',
+                   help="how the average's BatchNorm statistics weigh the training batches: each batch alike (SAAD's code) "
+                        "or each example (PeerAiD's)")
     return p
 
 def eval_parser()->argparse.ArgumentParser:

@@ -82,13 +82,13 @@ def ardir_loss(*, s_adv:torch.Tensor,  # student logits on x_adv (B, C): the Lea
                tau:float=1.,           # temperature t of the KL
                kl_reduction:str='batchmean', # 'batchmean', 'elementwise_mean' (÷B·C) or 'sum'
                mask_features:bool=False,     # drop the feature term where the teacher's output was replaced
-               tau2:bool=True,         # multiply the KL by τ² (ARD's convention)
+               tau2:bool=False,        # multiply the KL by τ² (ARD's convention; Eq. 12 has none)
                label_replace:bool=True,# replace wrong teacher outputs by one-hot labels (Algorithm 1)
                lpips_eps:float=LPIPS_EPS, # guard of Eq. 10's denominator
-               feat_relu:bool=False,   # ReLU each feature map before Eq. 10
+               feat_relu:bool=True,    # ReLU each feature map before Eq. 10 (non-negative maps: Eq. 10 stays in [0, 1])
                names:list|None=None,   # layer names for error messages
               ):
-    "ARDIR's loss (Eq. 12): (1−β)·τ²·KL(ẏ ‖ σ_τ(S(x_adv))) + β·LPIPS_ARDIR; returns `(loss, {'kl', 'lpips'})`."
+    "ARDIR's loss (Eq. 12): (1−β)·KL(ẏ ‖ σ_τ(S(x_adv))) + β·LPIPS_ARDIR; returns `(loss, {'kl', 'lpips'})`."
     if s_adv.shape != t_dot.shape:
         raise ValueError(f"s_adv {tuple(s_adv.shape)} and t_dot {tuple(t_dot.shape)} must have the same shape (B, C); "
                          "is the teacher trained on the same classes as the student?")
@@ -125,9 +125,9 @@ class ARDIR(AdvCallback):
                  teacher_rand_init:str|None='uniform', # RA: its random start
                  mask_features:bool=False,# drop the feature term where the teacher's output is replaced
                  label_replace:bool=True, # replace wrong teacher outputs by one-hot labels (Algorithm 1)
-                 tau2:bool=True,          # multiply the KL by τ² (ARD's convention; no effect at τ = 1)
+                 tau2:bool=False,         # multiply the KL by τ² (ARD's convention; Eq. 12 has none)
                  lpips_eps:float=LPIPS_EPS, # guard of Eq. 10's denominator
-                 feat_relu:bool=False,    # ReLU each feature map before Eq. 10
+                 feat_relu:bool=True,     # ReLU each feature map before Eq. 10 (False: the maps as tapped)
                 ):
         if combo not in COMBOS: raise ValueError(f"combo must be one of {COMBOS} (CA is excluded by the paper), got {combo!r}.")
         for a, v in (("layers", layers), ("t_layers", t_layers)):
