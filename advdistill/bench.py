@@ -215,6 +215,20 @@ def _igdm(cb, s, T, x, y):
     ramp = cb.igdm_alpha / cb.ramp_epochs                  # the first epoch's weight, e = 1
     return _red(_kl_el(adv, t_adv), 'batchmean') + ramp * _red(_kl_el(adv - minus, t_adv - t_minus), 'batchmean')
 
+def _dgad(cb, s, T, x, y):
+    xa = _adaad_atk(cb, s, T, x)
+    nat, adv = s(x), s(xa)                                 # S(x), then S(x_adv), train mode
+    with torch.no_grad(): t_nat, t_adv = T['teacher'](x), T['teacher'](xa)
+    wrong = t_nat.argmax(1) != y
+    def swap(z, rows):                                     # the true-class logit and the largest other change places
+        z = z.clone(); o = z.scatter(1, y[:, None], float('-inf')).argmax(1); r = rows.nonzero().squeeze(1)
+        z[r, y[r]], z[r, o[r]] = z[r, o[r]], z[r, y[r]]
+        return z
+    tn, ta = swap(t_nat, wrong), swap(t_adv, t_adv.argmax(1) != y)
+    k = torch.where(wrong, _kl_el(nat, tn).sum(1), _kl_el(adv, ta).sum(1))
+    b = len(y) if cb.norm_bs is None else cb.norm_bs
+    return k.sum() / b + cb.beta * (F.softmax(adv, 1) - F.softmax(nat, 1)).pow(2).mean()
+
 # %% ../nbs/31_bench.ipynb #da32ccf7
 def _mtard(cb, s, T, x, y, st):
     with torch.no_grad(): t_nat = T['teacher_nat'](x)
@@ -242,7 +256,7 @@ def _ardir(cb, s, T, x, y):
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'akd2': _akd2,
-               'rslad': _rslad, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'mtard': _mtard, 'ardir': _ardir}
+               'rslad': _rslad, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'dgad': _dgad, 'mtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 
 def plain_step(name:str, # a method name, e.g. 'rslad'
@@ -262,7 +276,7 @@ FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, 
     'ard': ((), 2, 0, ('teacher',)), 'akd2': ((), 1, 0, ('teacher_adv', 'teacher_std')),
     'rslad': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
-    'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')),
+    'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),
     'mtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'ardir': ((), 1, 0, ('teacher',))}
 
 def floor_fns(name:str, cb, # the method and its callback (attack steps and BatchNorm mode)

@@ -33,6 +33,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'mtard':   (('teacher_adv', 'teacher_nat'), ('eta', 'anl_beta', 'kl_scale', 'log_eps')),
     'ardir':   (('teacher',), ('beta', 'tau', 'combo', 'layers')),
     'igdm':    (('teacher',), ('igdm_alpha', 'ramp_epochs')),
+    'dgad':    (('teacher',), ('beta', 'norm_bs')),
 }
 EVAL_PRESETS = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'trades', 'quick', 'digits', 'small')
 DATASETS = {'cifar10': 10, 'cifar100': 100, 'svhn': 10, 'tiny_imagenet': 200, 'digits': 10}
@@ -404,6 +405,14 @@ for ds, t, a in (('cifar10', T_GOWAL21, 1.), ('cifar100', T_BDM, 10.)):
                      'the ramp is e/200 whatever the run length']))
     register_recipe(Recipe(f'igdm-{ds}-paper', 'igdm', ds, 'paper', attack=ATTACK_RSL, **kw))
 
+_DGAD = {**_ADA, 'paper': 'DGAD (Park, Min, ECCV 2024), main.py method DGAD'}
+for ds, rid, note in (('cifar10', 'Chen2021LTD_WRN34_20', "the code's alternative to its default, a self-trained WRN-34-10 stored under 'net'"),
+                      ('cifar100', 'Chen2021LTD_WRN34_10', 'the code loads it without stripping prefixes')):
+    register_recipe(Recipe(f'dgad-{ds}-code', 'dgad', ds, 'code', attack=ATTACK_RSL, method_kw=dict(beta=1., norm_bs=128),
+        teachers={'teacher': teacher(rid, f'RobustBench {rid} ({note})')}, **_DGAD,
+        differences=["the KL is a per-example sum ÷ b = --bs = 128 on both data sets (AdaAD's CIFAR-10 code: ÷B·C), "
+                     "also on the last, shorter batch (official_codes#dgad)"]))
+
 # %% ../nbs/09_recipes.ipynb #6036c411
 _BETA = {('RC', 'cifar10'): 0.6, ('RC', 'svhn'): 0.8, ('CC', 'cifar10'): 0.4, ('CC', 'svhn'): 0.2,
          ('RA', 'cifar10'): 0.1, ('RA', 'svhn'): 0.2}
@@ -449,6 +458,7 @@ _DIGIT_RECIPES = [
          teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
     dict(name='igdm-digits', method='igdm', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., ramp_epochs=300),
          teachers={'teacher': T_DIG_AT}),
+    dict(name='dgad-digits', method='dgad', attack=_D(ATTACK_RSL), method_kw=dict(beta=1.), teachers={'teacher': T_DIG_AT}),
     dict(name='ardir-digits', method='ardir', attack=_D(ATTACK_ARD), method_kw=dict(beta=0.6, tau=1., combo='RC'),
          teachers={'teacher': T_DIG_AT}, student_kw={'width': 16}),
 ]
