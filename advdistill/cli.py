@@ -209,8 +209,8 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
         best = out/'best.pth'
         which = 'best' if select_on != 'last' and best.is_file() else 'last'
         if swa is not None:   # the average after one more BatchNorm pass is the run's model
-            avg = swa_cb.final()
-            st = {'format': CKPT_FORMAT, 'model': avg.state_dict(), 'swa': dict(start_epoch=swa, n=swa_cb.n, bn_weighting=swa_bn)}
+            avg, swa_info = swa_cb.final(), dict(start_epoch=swa, snapshots=swa_cb.n, bn_weighting=swa_bn)
+            st = {'format': CKPT_FORMAT, 'model': avg.state_dict(), 'swa': swa_info}
             atomic_save({**st, 'sha256': tensor_digests(st)}, out/'swa.pth'); which = 'swa'
         load_checkpoint(net, out/f'{which}.pth')
         conv = convergence(out/'history.csv', r.lrs())  # did the student stop learning before the run ended?
@@ -223,7 +223,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
                        out_dir=str(out), method_kw=method_kw or {}, command=command,
                        data_kw={**r.data_kw, **(data_kw or {})},
                        **({'distributed': learn.dist_info} if distributed else {}),
-                       **({'swa': dict(start_epoch=swa, snapshots=swa_cb.n, bn_weighting=swa_bn)} if swa is not None else {}))
+                       **({'swa': swa_info} if swa is not None else {}))
         rep.save_card(out/'card.json')
         return rep
 

@@ -9,6 +9,7 @@ import torch
 from torch import nn
 from .core import *
 with fastai_quiet(): from fastai.callback.core import Callback
+from .learner import student_of
 
 # %% auto #0
 __all__ = ['average_into', 'update_bn', 'SWA']
@@ -63,12 +64,11 @@ class SWA(Callback):
         self.avg, self.n = None, 0
     def before_fit(self):   # a fit starts a new average; `Checkpoints` (order 57) restores a resumed one after this
         if getattr(self.learn, 'fitting', True): self.avg, self.n = None, 0
-    def _student(self): return getattr(self.learn.model, '_orig_mod', self.learn.model)
     def _bn_pass(self): update_bn(self.avg, self.dls.train, self.bn_weighting)
     def after_train(self):
         if self.epoch < self.start_epoch: return
-        if self.avg is None: self.avg = copy.deepcopy(self._student())
-        self.n = average_into(self.avg, self._student(), self.n)
+        if self.avg is None: self.avg = copy.deepcopy(student_of(self.learn))
+        self.n = average_into(self.avg, student_of(self.learn), self.n)
         self._bn_pass()
     def before_validate(self):   # after TrainEvalCallback put the student in eval mode: the average too
         if self.validate == 'swa' and self.avg is not None:
@@ -98,4 +98,4 @@ def load_ckpt_state(self:SWA, state:dict):
                          "resume with the same --swa.")
     self.n, self.avg = state['n'], None
     if state['avg'] is not None:
-        self.avg = copy.deepcopy(self._student()); self.avg.load_state_dict(state['avg'])
+        self.avg = copy.deepcopy(student_of(self.learn)); self.avg.load_state_dict(state['avg'])

@@ -12,7 +12,7 @@ from .core import *
 
 # %% auto #0
 __all__ = ['TinyBNNet', 'TinyMLP', 'tiny_batch', 'clone', 'state_diff', 'assert_same_state', 'grads', 'tiny_dls',
-           'check_adv_callback', 'one_step_parity']
+           'check_adv_callback', 'one_step_parity', 'adaad_attack_ref']
 
 # %% ../nbs/97_test_utils.ipynb #19168cb2
 class TinyBNNet(nn.Module):
@@ -185,3 +185,17 @@ def one_step_parity(make_cb,            # () -> a fresh method callback (teacher
     assert all((cap.grads[n] is None) == (g2[n] is None) for n in g2), "gradient presence differs"
     assert_same_state(s1, s2, atol=atol)
     return {'loss': loss.item(), 'max_grad_diff': max(dg.values()), 'max_state_diff': max(state_diff(s1, s2).values())}
+
+# %% ../nbs/97_test_utils.ipynb #f4b76f47
+def adaad_attack_ref(s:nn.Module, t:nn.Module, x:torch.Tensor, # student, teacher, clean batch
+                     eps:float=EPS, step:float=STEP, steps:int=10):
+    "AdaAD's official attack: both networks in eval mode, the summed KL(T‖S), sign step, project, clamp; x + 0.001·N(0,1) start."
+    s.eval(); t.eval()
+    x_adv = x.detach() + 0.001 * torch.randn_like(x)
+    for _ in range(steps):
+        x_adv.requires_grad_()
+        loss = nn.KLDivLoss(reduction='sum')(F.log_softmax(s(x_adv), 1), F.softmax(t(x_adv), 1))
+        g, = torch.autograd.grad(loss, [x_adv])
+        x_adv = torch.min(torch.max(x_adv.detach() + step * g.sign(), x - eps), x + eps).clamp(0, 1)
+    s.train()
+    return x_adv.detach()

@@ -95,10 +95,11 @@ def eps_at(epoch:int,          # the (0-based) training epoch
 
 # %% ../../nbs/24_methods.adaad.ipynb #c0c5d841
 def _adaad_attack(cb, x):
-    "AdaAD's inner maximisation for callback `cb` at the current epoch; returns x_adv."
-    eps = eps_at(cb.epoch, cb.eps, cb.eps_schedule)
-    step = cb.step * eps / cb.eps if cb.eps_schedule is not None and cb.eps > 0 else cb.step
-    if cb.eps_schedule is not None: cb.record['eps'] = torch.tensor(eps)
+    "AdaAD's inner maximisation for callback `cb` (AdaAD, AdaIAD, and the methods built on it: IGDM, DGAD) at the current epoch; returns x_adv."
+    sched = getattr(cb, 'eps_schedule', None)
+    eps = eps_at(cb.epoch, cb.eps, sched)
+    step = cb.step * eps / cb.eps if sched is not None and cb.eps > 0 else cb.step
+    if sched is not None: cb.record['eps'] = torch.tensor(eps)
     return pgd(cb.learn.model, x, adaad_kl(cb.teacher), eps=eps, alpha=step, steps=cb.steps,
                rand_init=cb.rand_init, bn_mode=cb.attack_bn)
 

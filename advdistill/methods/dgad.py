@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from fastcore.basics import store_attr, patch
 from ..core import *
 from ..losses import kl_div, to_float
-from ..attacks import pgd, adaad_kl
+from .adaad import _adaad_attack
 from ..callback.core import AdvCallback, register_method
 
 # %% auto #0
@@ -19,13 +19,13 @@ __all__ = ['els_swap', 'dgad_loss', 'DGAD']
 # %% ../../nbs/27a_methods.dgad.ipynb #fbbf4c86
 def els_swap(logits:torch.Tensor, # teacher logits (B, C)
              y:torch.Tensor,      # true labels (B,)
-             rows:torch.Tensor,   # bool (B,): the rows to correct
+             rows:torch.Tensor|None=None, # bool (B,): the rows to correct (default: where the true logit is below the largest other)
             )->torch.Tensor:
     "A copy of `logits` in which, on `rows`, the true class's logit and the largest other logit change places."
     z = logits.clone()
     other = z.detach().scatter(1, y[:, None], float('-inf')).argmax(1)
     zy, zo = z.gather(1, y[:, None]).squeeze(1), z.gather(1, other[:, None]).squeeze(1)
-    r = rows.nonzero().squeeze(1)
+    r = (zy < zo if rows is None else rows).nonzero().squeeze(1)
     z[r, y[r]], z[r, other[r]] = zo[r], zy[r]
     return z
 
@@ -42,7 +42,7 @@ def dgad_loss(*,
     t_nat, t_adv = to_float(t_nat.detach()), to_float(t_adv.detach())
     lam = t_nat.argmax(1) != y                                           # MAP: the teacher misclassifies x
     tn = els_swap(t_nat, y, lam)
-    ta = els_swap(t_adv, y, t_adv.gather(1, y[:, None]).squeeze(1) < t_adv.scatter(1, y[:, None], float('-inf')).max(1).values)
+    ta = els_swap(t_adv, y)                                              # wherever the teacher is wrong on x_adv
     k_nat, k_adv = kl_div(s_nat, tn, reduction='none'), kl_div(s_adv, ta, reduction='none')
     B, n = len(y), lam.sum().to(k_nat.dtype)
     b = B if norm_bs is None else norm_bs
@@ -73,8 +73,7 @@ class DGAD(AdvCallback):
 # %% ../../nbs/27a_methods.dgad.ipynb #709974da
 @patch
 def adv_batch(self:DGAD, x, y):
-    x_adv = pgd(self.learn.model, x, adaad_kl(self.teacher), eps=self.eps, alpha=self.step, steps=self.steps,
-                rand_init=self.rand_init, bn_mode=self.attack_bn)
+    x_adv = _adaad_attack(self, x)   # AdaAD's inner maximisation
     self.keep(x_adv=x_adv, s_nat=self.learn.model(x))   # S(x) before S(x_adv), train mode (official_codes#dgad)
     return x_adv
 

@@ -9,7 +9,7 @@ from torch import nn
 from fastcore.basics import store_attr, patch
 from ..core import *
 from ..losses import kl_div
-from ..attacks import pgd, adaad_kl
+from .adaad import _adaad_attack
 from ..callback.core import AdvCallback, register_method
 
 # %% auto #0
@@ -66,8 +66,7 @@ class IGDM(AdvCallback):
 # %% ../../nbs/27_methods.igdm.ipynb #7e2aa2ae
 @patch
 def adv_batch(self:IGDM, x, y):
-    x_adv = pgd(self.learn.model, x, adaad_kl(self.teacher), eps=self.eps, alpha=self.step, steps=self.steps,
-                rand_init=self.rand_init, bn_mode=self.attack_bn)
+    x_adv = _adaad_attack(self, x)   # AdaAD's inner maximisation
     self.keep(x_adv=x_adv)
     return x_adv
 
