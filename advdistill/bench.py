@@ -236,10 +236,20 @@ def _mtard(cb, s, T, x, y, st):
     adv = s(xa)
     with torch.no_grad(): t_adv = T['teacher_adv'](xa)
     nat = s(x)
-    def kl(o, t):
-        p = F.softmax(t, dim=1)
+    def kl(o, t, tau=1.):
+        p = F.softmax(t / tau, dim=1)
         return cb.kl_scale * (p * (torch.log(p + cb.log_eps) - F.log_softmax(o, dim=1))).mean()
-    k_adv, k_nat = kl(adv, t_adv), kl(nat, t_nat)
+    if cb.balance is None: k_adv, k_nat = kl(adv, t_adv), kl(nat, t_nat)
+    else:                                                  # B-MTARD: tempered teachers, balanced by their entropies
+        ta, tn = st.get('tau', (cb.temp_init, cb.temp_init))
+        k_adv, k_nat = kl(adv, t_adv, ta), kl(nat, t_nat, tn)
+        def ent(t, tau):
+            p = F.softmax(t / tau, dim=1)
+            return (p * torch.log(p + cb.log_eps)).mean().item()
+        r = ent(t_adv, ta) / ent(t_nat, tn)
+        sg = lambda v: (v > 0) - (v < 0)
+        clip = lambda v: min(cb.temp_max, max(cb.temp_min, v))
+        st['tau'] = clip(ta - cb.temp_eta * sg(r - 1)), clip(tn - cb.temp_eta * sg(1 / r - 1))
     l_adv, l_nat = k_adv.item(), k_nat.item()             # ANL needs the losses as numbers
     if 'l0' not in st: st['l0'], st['w_nat'] = (l_adv, l_nat), 0.5
     r_adv, r_nat = (l_adv / st['l0'][0])**cb.anl_beta, (l_nat / st['l0'][1])**cb.anl_beta
@@ -256,7 +266,7 @@ def _ardir(cb, s, T, x, y):
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'akd2': _akd2,
-               'rslad': _rslad, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'dgad': _dgad, 'mtard': _mtard, 'ardir': _ardir}
+               'rslad': _rslad, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 
 def plain_step(name:str, # a method name, e.g. 'rslad'
@@ -265,7 +275,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
     "The plain-PyTorch training step of method `name`: `step(student, teachers, x, y) -> loss` (backward and SGD step not included)."
     if name not in PLAIN_STEPS: raise ValueError(f"no plain loop for {name!r}; choose from {', '.join(PLAIN_STEPS)}.")
     f = PLAIN_STEPS[name]
-    if name == 'mtard':
+    if name in ('mtard', 'bmtard'):
         st = {}
         return lambda s, T, x, y: f(cb, s, T, x, y, st)
     return lambda s, T, x, y: f(cb, s, T, x, y)
@@ -277,7 +287,7 @@ FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, 
     'rslad': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
     'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),
-    'mtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'ardir': ((), 1, 0, ('teacher',))}
+    'mtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'bmtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'ardir': ((), 1, 0, ('teacher',))}
 
 def floor_fns(name:str, cb, # the method and its callback (attack steps and BatchNorm mode)
               s:nn.Module,  # a student copy the parts run on

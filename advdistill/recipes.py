@@ -34,6 +34,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'ardir':   (('teacher',), ('beta', 'tau', 'combo', 'layers')),
     'igdm':    (('teacher',), ('igdm_alpha', 'ramp_epochs')),
     'dgad':    (('teacher',), ('beta', 'norm_bs')),
+    'bmtard':  (('teacher_adv', 'teacher_nat'), ('eta', 'anl_beta', 'kl_scale', 'log_eps', 'temp_eta', 'temp_min', 'temp_max', 'temp_init')),
 }
 EVAL_PRESETS = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'trades', 'quick', 'digits', 'small')
 DATASETS = {'cifar10': 10, 'cifar100': 100, 'svhn': 10, 'tiny_imagenet': 200, 'digits': 10}
@@ -373,6 +374,15 @@ for ds, t_adv, t_nat, scale in (('cifar10', T_TRADES, T_RN56, 1.), ('cifar100', 
                      'L0 of the ANL from the very first batch only (official_codes#departures, no. 19)'] +
                     (['the CIFAR-100 script fails with a NameError as published (official_codes#mtard)'] if ds == 'cifar100' else [])))
 
+register_recipe(Recipe('bmtard-cifar10-code', 'bmtard', 'cifar10', 'code', 300, schedule=multistep([215, 260, 285]), attack=ATTACK_RSL,
+    method_kw=dict(eta=0.025, anl_beta=1., temp_eta=0.001, temp_min=1., temp_max=10., temp_init=1.),
+    teachers={'teacher_adv': T_TRADES, 'teacher_nat': T_RN56}, students=['mobilenetv2'], eval_preset='mtard', select_on='test',
+    select_by='manual: test PGD-20 (step 0.003) and clean accuracy at epoch 1, every 20 epochs, every epoch from 215; '
+              'the script keeps the best (clean + PGD-20)/2', select_attack=SEL_RSL, seed=0,
+    paper='B-MTARD (Zhao, Wang, Wei, TPAMI 2024), resnet18_mtard_cifar10.py',
+    differences=['the script is not runnable as published (mtard_loss, dataset and resnet56 are missing; official_codes#b-mtard)',
+                 'its teacher paths are empty strings: the TRADES WRN-34-10 and the ResNet-56 are the MTARD paper\'s pair']))
+
 # %% ../nbs/09_recipes.ipynb #b3911789
 _ADA = dict(epochs=200, wd=5e-4, schedule=multistep([100, 150]), students=['mobilenetv2'], eval_preset='adaad',
             select_on='test', select_by='best test PGD-10 (advertorch, step 2/255, random start)', select_attack=SEL_AT, seed=42,
@@ -459,6 +469,8 @@ _DIGIT_RECIPES = [
     dict(name='igdm-digits', method='igdm', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., ramp_epochs=300),
          teachers={'teacher': T_DIG_AT}),
     dict(name='dgad-digits', method='dgad', attack=_D(ATTACK_RSL), method_kw=dict(beta=1.), teachers={'teacher': T_DIG_AT}),
+    dict(name='bmtard-digits', method='bmtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1., temp_eta=0.001),
+         teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
     dict(name='ardir-digits', method='ardir', attack=_D(ATTACK_ARD), method_kw=dict(beta=0.6, tau=1., combo='RC'),
          teachers={'teacher': T_DIG_AT}, student_kw={'width': 16}),
 ]

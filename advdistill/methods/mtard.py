@@ -13,7 +13,7 @@ from ..attacks import pgd, ce
 from ..callback.core import AdvCallback, register_method
 
 # %% auto #0
-__all__ = ['mtard_loss', 'anl_update', 'ANLState', 'MTARD', 'plot_anl']
+__all__ = ['mtard_loss', 'anl_update', 'scale_with_lr', 'ANLState', 'MTARD', 'plot_anl']
 
 # %% ../../nbs/25_methods.mtard.ipynb #fe78c267
 def mtard_loss(*,
@@ -25,10 +25,12 @@ def mtard_loss(*,
                w_nat:float,         # weight of the clean KL (ANL's w_nat)
                kl_scale:float=1.,   # multiplies both KLs (the CIFAR-100 script: 10)
                log_eps:float=1e-5,  # ε inside log p_T (the code's hand-written KL)
+               tau_adv:float=1.,    # temperature of the adversarial teacher only (B-MTARD); 1 in MTARD
+               tau_nat:float=1.,    # temperature of the clean teacher only (B-MTARD)
               ):
     "MTARD's loss w_adv·KL(T_adv(x_adv)‖S(x_adv)) + w_nat·KL(T_nat(x)‖S(x)), KL averaged over B·C; returns `(loss, terms)`."
-    kl_adv = kl_scale * kl_div(s_adv, t_adv, reduction='elementwise_mean', log_eps=log_eps)
-    kl_nat = kl_scale * kl_div(s_nat, t_nat, reduction='elementwise_mean', log_eps=log_eps)
+    kl_adv = kl_scale * kl_div(s_adv, t_adv / tau_adv, reduction='elementwise_mean', log_eps=log_eps)
+    kl_nat = kl_scale * kl_div(s_nat, t_nat / tau_nat, reduction='elementwise_mean', log_eps=log_eps)
     terms = {'kl_adv': w_adv * kl_adv, 'kl_nat': w_nat * kl_nat}
     return terms['kl_adv'] + terms['kl_nat'], terms
 
@@ -50,6 +52,14 @@ def anl_update(w_nat:float,   # the clean weight before the update
     return 1 - w_nat, w_nat                                            # Eq. 11
 
 # %% ../../nbs/25_methods.mtard.ipynb #5a7e9aca
+def scale_with_lr(state, # has `follow_lr`, `lr` (the last learning rate seen) and `eta_now` (the rate now)
+              lr:float|None, # the optimiser's current learning rate (None or 0: leave the state alone)
+             ):
+    "Scale `state.eta_now` with the learning rate, as the official scripts multiply their rates by 0.1 with the lr."
+    if state.follow_lr and lr:  # a zero lr (the end of a cosine schedule) leaves η and the memory alone
+        if state.lr and lr != state.lr: state.eta_now *= lr / state.lr
+        state.lr = lr
+
 class ANLState:
     "The Adaptive Normalization Loss weights, L0 and η across batches (official_codes#mtard)."
     def __init__(self, eta:float=0.025, # η at the start
@@ -68,9 +78,7 @@ class ANLState:
             )->tuple:
         "Update with this batch's losses (L0 on the first call) and return the new `(w_adv, w_nat)`."
         if self.l0_adv is None: self.l0_adv, self.l0_nat = float(l_adv), float(l_nat)  # Eq. 7's L(0): first batch only
-        if self.follow_lr and lr:  # a zero lr (the end of a cosine schedule) leaves η and the memory alone
-            if self.lr and lr != self.lr: self.eta_now *= lr / self.lr  # the code: η ×0.1 with the lr (official_codes#mtard)
-            self.lr = lr
+        scale_with_lr(self, lr)  # the code: η ×0.1 with the lr (official_codes#mtard)
         self.w_adv, self.w_nat = anl_update(self.w_nat, l_adv, l_nat, self.l0_adv, self.l0_nat, self.eta_now, self.beta)
         self.rel_adv, self.rel_nat = l_adv / self.l0_adv, l_nat / self.l0_nat
         return self.w_adv, self.w_nat
@@ -97,6 +105,7 @@ class MTARD(AdvCallback):
         if not 0 <= eta <= 1: raise ValueError(f"eta (ANL's weight learning rate) must be in [0, 1], got {eta}.")
         store_attr()
         self.anl, self.history = ANLState(eta, anl_beta, eta_follows_lr), []
+        self.balance = None  # B-MTARD's teacher-temperature balance (advdistill.methods.bmtard)
 
 # %% ../../nbs/25_methods.mtard.ipynb #28a43dd3
 @patch
@@ -117,14 +126,17 @@ def adv_loss(self:MTARD, s_adv, y):
     with torch.no_grad(): t_adv = self.teacher_adv(self.x_adv)
     s_nat = self.learn.model(self.x_nat)  # S(x) after S(x_adv), train mode (official_codes#mtard)
     kw = dict(s_adv=s_adv, s_nat=s_nat, t_adv=t_adv, t_nat=self.t_nat, kl_scale=self.kl_scale, log_eps=self.log_eps)
+    b, lr, temps = self.balance, self._lr(), {}
+    if b is not None:  # B-MTARD: this batch's temperatures in the loss, the balanced ones from the next batch on
+        temps = dict(tau_adv=b.tau_adv, tau_nat=b.tau_nat); kw.update(temps); b.step(t_adv, self.t_nat, lr)
     with torch.no_grad(): _, raw = mtard_loss(**kw, w_adv=1., w_nat=1.)
     l_adv, l_nat = raw['kl_adv'].item(), raw['kl_nat'].item()
-    w_adv, w_nat = self.anl.step(l_adv, l_nat, self._lr())  # before backward; the updated weights are used below
+    w_adv, w_nat = self.anl.step(l_adv, l_nat, lr)  # before backward; the updated weights are used below
     a = self.anl
     self.record.update({k: torch.tensor(v) for k, v in
-                        dict(w_adv=w_adv, w_nat=w_nat, rel_adv=a.rel_adv, rel_nat=a.rel_nat).items()})
+                        dict(w_adv=w_adv, w_nat=w_nat, rel_adv=a.rel_adv, rel_nat=a.rel_nat, **temps).items()})
     self.history.append(dict(epoch=self.epoch + self.iter / max(self.n_iter, 1), w_adv=w_adv, w_nat=w_nat,
-                             rel_adv=a.rel_adv, rel_nat=a.rel_nat, l_adv=l_adv, l_nat=l_nat, eta=a.eta_now))
+                             rel_adv=a.rel_adv, rel_nat=a.rel_nat, l_adv=l_adv, l_nat=l_nat, eta=a.eta_now, **temps))
     return mtard_loss(**kw, w_adv=w_adv, w_nat=w_nat)
 
 # %% ../../nbs/25_methods.mtard.ipynb #a9994032
