@@ -171,6 +171,20 @@ def _rslad(cb, s, T, x, y):
     kl = lambda o: (p_t * (torch.log(p_t + 1e-5) - F.log_softmax(o, dim=1))).mean()  # the code's hand-written KL
     return cb.kl_scale * (cb.w_adv * kl(adv) + cb.w_nat * kl(nat))
 
+def _absld(cb, s, T, x, y, st):
+    with torch.no_grad(): t = T['teacher'](x)
+    if 'tau' not in st:                                    # temperatures per class (adv, nat) and the epoch's CE sums
+        n = t.shape[1]; st['tau'], st['loss'] = torch.full((2, n), float(cb.temp_init)), torch.zeros(2, n, dtype=torch.float64)
+    ta, tn = st['tau'][0].to(t)[y, None], st['tau'][1].to(t)[y, None]
+    t_adv, t_nat = (t / (ta * tn),) * 2 if cb.temps == 'product' else (t / ta, t / tn)
+    p_adv, p_nat = F.softmax(t_adv, dim=1), F.softmax(t_nat, dim=1)
+    xa = _atk(cb, s, x, lambda o, xa: F.kl_div(F.log_softmax(o, dim=1), p_adv, reduction='sum'))
+    adv, nat = s(xa), s(x)                                 # S(x_adv), then S(x), train mode
+    with torch.no_grad():
+        for i, o in enumerate((adv, nat)): st['loss'][i].index_add_(0, y.cpu(), F.cross_entropy(o, y, reduction='none').double().cpu())
+    kl = lambda o, p: (p * (torch.log(p + cb.log_eps) - F.log_softmax(o, dim=1))).mean()
+    return cb.w_adv * kl(adv, p_adv) + cb.w_nat * kl(nat, p_nat)
+
 # %% ../nbs/31_bench.ipynb #72b2e67c
 def _iad(cb, s, T, x, y):
     with torch.no_grad(): t_nat = T['teacher'](x)
@@ -266,7 +280,7 @@ def _ardir(cb, s, T, x, y):
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'akd2': _akd2,
-               'rslad': _rslad, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
+               'rslad': _rslad, 'absld': _absld, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 
 def plain_step(name:str, # a method name, e.g. 'rslad'
@@ -275,7 +289,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
     "The plain-PyTorch training step of method `name`: `step(student, teachers, x, y) -> loss` (backward and SGD step not included)."
     if name not in PLAIN_STEPS: raise ValueError(f"no plain loop for {name!r}; choose from {', '.join(PLAIN_STEPS)}.")
     f = PLAIN_STEPS[name]
-    if name in ('mtard', 'bmtard'):
+    if name in ('mtard', 'bmtard', 'absld'):
         st = {}
         return lambda s, T, x, y: f(cb, s, T, x, y, st)
     return lambda s, T, x, y: f(cb, s, T, x, y)
@@ -284,7 +298,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
 FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, student forwards without grad, teachers without grad)
     'natural': ((), 1, 0, ()), 'pgdat': ((), 1, 0, ()), 'trades': ((), 3, 1, ()), 'mart': ((), 2, 0, ()),
     'ard': ((), 2, 0, ('teacher',)), 'akd2': ((), 1, 0, ('teacher_adv', 'teacher_std')),
-    'rslad': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
+    'rslad': ((), 2, 0, ('teacher',)), 'absld': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
     'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),
     'mtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'bmtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'ardir': ((), 1, 0, ('teacher',))}

@@ -34,6 +34,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'ardir':   (('teacher',), ('beta', 'tau', 'combo', 'layers')),
     'igdm':    (('teacher',), ('igdm_alpha', 'ramp_epochs')),
     'dgad':    (('teacher',), ('beta', 'norm_bs')),
+    'absld':   (('teacher',), ('temps', 'temp_rate', 'temp_min', 'temp_max', 'temp_init', 'w_adv', 'w_nat', 'log_eps')),
     'bmtard':  (('teacher_adv', 'teacher_nat'), ('eta', 'anl_beta', 'kl_scale', 'log_eps', 'temp_eta', 'temp_min', 'temp_max', 'temp_init')),
 }
 EVAL_PRESETS = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'trades', 'quick', 'digits', 'small')
@@ -340,6 +341,16 @@ for ds, t, scale in (('cifar10', T_TRADES, 1.), ('cifar100', T_DM70, 10.)):
                     (['WRN-70-16 teacher normalised with CIFAR-10 statistics (official_codes#departures, no. 15)',
                       'resnet18_rslad_cifar100.py casts the teacher to half precision (official_codes#departures, no. 16)'] if ds == 'cifar100' else [])))
 
+register_recipe(Recipe('absld-cifar10-code', 'absld', 'cifar10', 'code', 300, schedule=multistep([215, 260, 285]), attack=ATTACK_RSL,
+    method_kw=dict(temps='product', temp_rate=0.1, temp_min=0.5, temp_max=5., temp_init=1., w_adv=5/6, w_nat=1/6, log_eps=1e-5),
+    teachers={'teacher': T_TRADES}, students=['mobilenetv2'], eval_preset='rslad', select_on='test',
+    select_by='manual: test PGD-20 (step 0.003) on a class-sorted loader every 10 epochs, every epoch from 215; the script keeps '
+              'the best PGD-20 + worst-class/100 and the best PGD-20', select_attack=SEL_RSL, seed=0,
+    paper='ABSLD (Zhao et al., NeurIPS 2024), resnet18_absld_cifar10.py',
+    differences=["the in-place divisions compound the two temperatures into one product for the attack and both terms "
+                 "(temps='product'; the method's default is the paper's separate temperatures; official_codes#absld)",
+                 'a NameError (undefined prefix) at the first checkpoint, epoch 10 (official_codes#absld)']))
+
 # %% ../nbs/09_recipes.ipynb #b9d01cfe
 _IAD_CODE = {'I': dict(warmup=60, weight_teacher=False), 'II': dict(warmup=40, weight_teacher=True)}
 for v in ('I', 'II'):
@@ -469,6 +480,7 @@ _DIGIT_RECIPES = [
     dict(name='igdm-digits', method='igdm', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., ramp_epochs=300),
          teachers={'teacher': T_DIG_AT}),
     dict(name='dgad-digits', method='dgad', attack=_D(ATTACK_RSL), method_kw=dict(beta=1.), teachers={'teacher': T_DIG_AT}),
+    dict(name='absld-digits', method='absld', attack=_D(ATTACK_RSL), method_kw=dict(temp_rate=0.1), teachers={'teacher': T_DIG_AT}),
     dict(name='bmtard-digits', method='bmtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1., temp_eta=0.001),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
     dict(name='ardir-digits', method='ardir', attack=_D(ATTACK_ARD), method_kw=dict(beta=0.6, tau=1., combo='RC'),

@@ -40,11 +40,12 @@ def rslad_loss(*,
                alpha:float|None=None,   # alias: w_adv=alpha, w_nat=1−alpha
                t_is_probs:bool=False,   # `t_nat` holds probabilities (smoothed labels, 'ssl')
                kl_reduction:str='elementwise_mean', # the code's torch.mean over B·C; 'batchmean' for the paper's plain KL
+               t_adv:torch.Tensor|None=None, # target of the adversarial term if it differs from `t_nat` (ABSLD's tempered labels)
               )->tuple:
     "RSLAD's outer loss (Eq. 3): w_adv·KL(p_T(x) ‖ p_S(x_adv)) + w_nat·KL(p_T(x) ‖ p_S(x)), each a mean over B·C."
     w_adv, w_nat = rslad_weights(w_adv, w_nat, alpha)
     kw = dict(reduction=kl_reduction, log_eps=log_eps, t_is_probs=t_is_probs)  # official_codes#rslad: torch.mean over B·C
-    kl_adv, kl_nat = kl_div(s_adv, t_nat, **kw), kl_div(s_nat, t_nat, **kw)
+    kl_adv, kl_nat = kl_div(s_adv, t_nat if t_adv is None else t_adv, **kw), kl_div(s_nat, t_nat, **kw)
     terms = {'kl_adv': w_adv * kl_scale * kl_adv, 'kl_nat': w_nat * kl_scale * kl_nat}
     return terms['kl_adv'] + terms['kl_nat'], terms
 
