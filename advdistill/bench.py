@@ -156,6 +156,18 @@ def _ard(cb, s, T, x, y):
     kl = cb.alpha * cb.tau**2 * _red(_kl_el(adv, t, cb.tau), cb.kl_reduction)
     return kl + (1 - cb.alpha) * F.cross_entropy(nat, y)
 
+def _fairard(cb, s, T, x, y, st):
+    with torch.no_grad(): t = T['teacher'](x)
+    if 'w' not in st: st['w'], st['kappa'] = torch.ones(t.shape[1]), torch.zeros(t.shape[1])   # the class weights, κ sums
+    def count_ce(o, xa):                                   # κ: the iterates the student gets right, per class
+        st['kappa'].index_add_(0, y.cpu(), (o.detach().argmax(1) == y).float().cpu())
+        return F.cross_entropy(o, y, reduction='sum')
+    xa = _atk(cb, s, x, count_ce)
+    adv, nat = s(xa), s(x)
+    w = st['w'].to(t)[y]
+    kl = (_kl_el(adv, t, cb.tau).sum(1) * w).mean() / t.shape[1]   # per example ÷C, as the code's KLDivLoss()
+    return cb.alpha * cb.tau**2 * kl + (1 - cb.alpha) * (F.cross_entropy(nat, y, reduction='none') * w).mean()
+
 def _akd2(cb, s, T, x, y):
     xa = _atk(cb, s, x, _ce(y))
     with torch.no_grad(): ta, ts = T['teacher_adv'](xa), T['teacher_std'](xa)
@@ -279,7 +291,7 @@ def _ardir(cb, s, T, x, y):
                       kl_reduction=cb.kl_reduction)[0]
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
-PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'akd2': _akd2,
+PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'fairard': _fairard, 'akd2': _akd2,
                'rslad': _rslad, 'absld': _absld, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 
@@ -289,7 +301,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
     "The plain-PyTorch training step of method `name`: `step(student, teachers, x, y) -> loss` (backward and SGD step not included)."
     if name not in PLAIN_STEPS: raise ValueError(f"no plain loop for {name!r}; choose from {', '.join(PLAIN_STEPS)}.")
     f = PLAIN_STEPS[name]
-    if name in ('mtard', 'bmtard', 'absld'):
+    if name in ('mtard', 'bmtard', 'absld', 'fairard'):
         st = {}
         return lambda s, T, x, y: f(cb, s, T, x, y, st)
     return lambda s, T, x, y: f(cb, s, T, x, y)
@@ -297,7 +309,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
 # %% ../nbs/31_bench.ipynb #25251b3e
 FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, student forwards without grad, teachers without grad)
     'natural': ((), 1, 0, ()), 'pgdat': ((), 1, 0, ()), 'trades': ((), 3, 1, ()), 'mart': ((), 2, 0, ()),
-    'ard': ((), 2, 0, ('teacher',)), 'akd2': ((), 1, 0, ('teacher_adv', 'teacher_std')),
+    'ard': ((), 2, 0, ('teacher',)), 'fairard': ((), 2, 0, ('teacher',)), 'akd2': ((), 1, 0, ('teacher_adv', 'teacher_std')),
     'rslad': ((), 2, 0, ('teacher',)), 'absld': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
     'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),

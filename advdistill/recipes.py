@@ -25,6 +25,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'trades':  ((), ('beta',)),
     'mart':    ((), ('beta',)),
     'ard':     (('teacher',), ('tau', 'alpha', 'kl_reduction')),
+    'fairard': (('teacher',), ('fair_beta', 'w_min', 'w_max', 'tau', 'alpha', 'kl_reduction')),
     'akd2':    (('teacher_adv', 'teacher_std'), ('w_ce', 'w_adv', 'w_std', 'tau', 'preset')),
     'rslad':   (('teacher',), ('w_adv', 'w_nat', 'kl_scale', 'log_eps', 'soft_labels')),
     'iad':     (('teacher', 'teacher_st'), ('variant', 'beta', 'tau', 'alpha', 'warmup', 'weight_teacher')),
@@ -305,6 +306,11 @@ register_recipe(Recipe('ard-cifar100-mtard', 'ard', 'cifar100', 'paper', 200, bs
     attack=ATTACK_ARD, method_kw=dict(tau=5., alpha=0.95, kl_reduction='elementwise_mean'), teachers={'teacher': T_DM70},
     students=['mobilenetv2'], eval_preset='mtard', select_on='last', select_attack=SEL_RSL, seed=None, paper='MTARD §4.1 (ARD baseline)',
     notes='MTARD sets τ=5 and α=0.95 for ARD on CIFAR-100 (τ=30 on CIFAR-10, as ard-cifar10-paper).'))
+register_recipe(Recipe('fairard-cifar10-code', 'fairard', 'cifar10', 'code', 200, schedule=multistep([100]), attack=ATTACK_ARD,
+    method_kw=dict(fair_beta=2., w_min=5/6, w_max=5/2, **_ARD_KW), teachers={'teacher': T_TRADES}, student='resnet18',
+    students=['mobilenetv2'], eval_preset='rslad', select_on='last', select_by='none: a checkpoint every epoch, no evaluation during training',
+    select_attack=SEL_IAD, seed=None, paper='Fair-ARD (Yue et al., NeurIPS 2023), Fair-ARD.py',
+    differences=_ARD_DIFF + ['SGD with Nesterov momentum in the code; the trainer uses plain momentum (official_codes#fair-ard)']))
 for ds in ('cifar10', 'cifar100'):
     t_at, _ = _iad_teachers(ds)
     register_recipe(Recipe(f'ard-{ds}-iad', 'ard', ds, 'code', 200, schedule=multistep([100]), attack=ATTACK_ARD,
@@ -465,6 +471,7 @@ _DIGIT_RECIPES = [
     dict(name='trades-digits', method='trades', attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.)),
     dict(name='mart-digits', method='mart', attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.)),
     dict(name='ard-digits', method='ard', attack=_D(ATTACK_ARD), method_kw=_ARD_KW, teachers={'teacher': T_DIG_AT}),
+    dict(name='fairard-digits', method='fairard', attack=_D(ATTACK_ARD), method_kw=dict(fair_beta=2., **_ARD_KW), teachers={'teacher': T_DIG_AT}),
     dict(name='akd2-digits', method='akd2', attack=_D(ATTACK_VITA), method_kw=dict(w_ce=0.3, w_adv=0.6, w_std=0.1, tau=2., preset='vita'),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_std': T_DIG_ST}),
     dict(name='rslad-digits', method='rslad', attack=_D(ATTACK_RSL), method_kw=dict(w_adv=5/6, w_nat=1/6, kl_scale=1., log_eps=1e-5),

@@ -24,16 +24,21 @@ def ard_loss(*, s_adv:torch.Tensor,   # student logits on x_adv (B, C)
              tau:float=30.,           # temperature of both distributions (τ² multiplies the KL)
              alpha:float=1.,          # weight of the KL term; 1 − alpha weighs the clean CE
              kl_reduction:str='elementwise_mean', # 'elementwise_mean' (÷B·C, the code's KLDivLoss()), 'batchmean', 'sum'
+             weights:torch.Tensor|None=None, # per-example weights (B,) on both terms (Fair-ARD's class weights w[y])
             ):
     "ARD's loss: α·τ²·KL(p_T^τ(x) ‖ p_S^τ(x_adv)) + (1−α)·CE(S(x), y); returns `(loss, {'kl', 'ce'})`."
     if s_adv.shape != t_nat.shape:
         raise ValueError(f"s_adv {tuple(s_adv.shape)} and t_nat {tuple(t_nat.shape)} must have the same shape (B, C); "
                          "is the teacher trained on the same classes as the student?")
-    kl = alpha * kl_div(s_adv, t_nat, tau=tau, reduction=kl_reduction)  # τ² applied inside (tau2=True)
+    if weights is None: kl = alpha * kl_div(s_adv, t_nat, tau=tau, reduction=kl_reduction)  # τ² applied inside (tau2=True)
+    else:   # per example, weighted, then reduced as `kl_reduction` (÷C as well for 'elementwise_mean')
+        per = kl_div(s_adv, t_nat, tau=tau, reduction='none') * weights
+        kl = alpha * {'elementwise_mean': per.mean() / s_adv.shape[1], 'batchmean': per.mean(), 'sum': per.sum()}[kl_reduction]
     if s_nat is None:
         if alpha != 1: raise ValueError(f"alpha={alpha} weighs the clean CE term by {1-alpha}: pass s_nat.")
         ce_ = kl.new_zeros(())
-    else: ce_ = (1 - alpha) * xent(s_nat, y)  # no temperature on the CE term (official_codes#departures, no. 4)
+    elif weights is None: ce_ = (1 - alpha) * xent(s_nat, y)  # no temperature on the CE term (official_codes#departures, no. 4)
+    else: ce_ = (1 - alpha) * (xent(s_nat, y, reduction='none') * weights).mean()
     return kl + ce_, {'kl': kl, 'ce': ce_}
 
 # %% ../../nbs/20_methods.ard.ipynb #ca076e6e
@@ -86,8 +91,18 @@ def adv_batch(self:ARD, x, y):
     self.keep(t_nat=t_nat)
     self.record['t_nat_acc'] = (t_nat.argmax(1) == y).float().mean()
     # official_codes#ard: student CE (sum) vs true labels, U(−ε,ε) start not clamped, student in train mode
-    return pgd(self.learn.model, x, ce(y, 'sum'), eps=self.eps, alpha=self.step, steps=self.steps,
+    return pgd(self.learn.model, x, self.attack_loss(y), eps=self.eps, alpha=self.step, steps=self.steps,
                rand_init=self.rand_init, bn_mode=self.attack_bn)
+
+@patch
+def attack_loss(self:ARD, y):
+    "The training attack's loss: the student's summed CE (Fair-ARD wraps it to count correct iterates)."
+    return ce(y, 'sum')
+
+@patch
+def example_weights(self:ARD, y)->torch.Tensor|None:
+    "Per-example loss weights: none in ARD (Fair-ARD: its class weights of the labels)."
+    return None
 
 @patch
 def adv_loss(self:ARD, s_adv, y):
@@ -95,4 +110,4 @@ def adv_loss(self:ARD, s_adv, y):
     s_nat = None if self.skip_nat else self.learn.model(self.x_nat)
     self.record['s_adv_acc'] = (s_adv.detach().argmax(1) == y).float().mean()
     return ard_loss(s_adv=s_adv, s_nat=s_nat, t_nat=self.t_nat, y=y, tau=self.tau, alpha=self.alpha,
-                    kl_reduction=self.kl_reduction)
+                    kl_reduction=self.kl_reduction, weights=self.example_weights(y))
