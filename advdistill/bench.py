@@ -241,6 +241,24 @@ def _igdm(cb, s, T, x, y):
     ramp = cb.igdm_alpha / cb.ramp_epochs                  # the first epoch's weight, e = 1
     return _red(_kl_el(adv, t_adv), 'batchmean') + ramp * _red(_kl_el(adv - minus, t_adv - t_minus), 'batchmean')
 
+def _saad(cb, s, T, x, y):
+    t = T['teacher']
+    xg = x.detach().requires_grad_()
+    z = t(xg)                                              # the teacher's logits and true-class input gradient
+    g, = torch.autograd.grad(z.gather(1, y[:, None]).sum(), [xg]); z = z.detach()
+    onehot = F.one_hot(y, z.shape[1]).to(z)
+    target = lambda xa: z + cb.lam * (g * (xa - x)).flatten(1).sum(1)[:, None] * onehot
+    xa = _atk(cb, s, x, lambda o, xa: F.kl_div(F.log_softmax(o, 1), F.softmax(target(xa), 1), reduction='sum'))
+    xm = x - (xa - x)
+    adv, minus, nat = s(xa), s(xm), s(x)                   # train mode, in the code's order
+    with torch.no_grad(): t_adv, t_minus = t(xa), t(xm)
+    p = F.softmax(t_adv, 1)
+    h = -(p * torch.log(p + 1e-12)).sum(1) if cb.gamma == 1 else torch.log(p.pow(cb.gamma).sum(1) + 1e-12) / (1 - cb.gamma)
+    w = cb.w_scale * (h - h.min()); wn = (w - w.min()) / (w.max() - w.min() + 1e-8)
+    k = lambda a, b: _kl_el(a, b).sum(1)
+    ramp = cb.igdm_alpha / cb.ramp_epochs                  # the first epoch's weight, e = 1
+    return (w * (k(adv, t_adv) + ramp * k(adv - minus, t_adv - t_minus)) + cb.beta * (1 - wn) * k(nat, z)).mean()
+
 def _dgad(cb, s, T, x, y):
     xa = _adaad_atk(cb, s, T, x)
     nat, adv = s(x), s(xa)                                 # S(x), then S(x_adv), train mode
@@ -292,7 +310,7 @@ def _ardir(cb, s, T, x, y):
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'fairard': _fairard, 'akd2': _akd2,
-               'rslad': _rslad, 'absld': _absld, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
+               'rslad': _rslad, 'absld': _absld, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 
 def plain_step(name:str, # a method name, e.g. 'rslad'
@@ -313,6 +331,7 @@ FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, 
     'rslad': ((), 2, 0, ('teacher',)), 'absld': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
     'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),
+    'saad': ((), 3, 0, ('teacher', 'teacher', 'teacher')),
     'mtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'bmtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'ardir': ((), 1, 0, ('teacher',))}
 
 def floor_fns(name:str, cb, # the method and its callback (attack steps and BatchNorm mode)

@@ -34,6 +34,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'mtard':   (('teacher_adv', 'teacher_nat'), ('eta', 'anl_beta', 'kl_scale', 'log_eps')),
     'ardir':   (('teacher',), ('beta', 'tau', 'combo', 'layers')),
     'igdm':    (('teacher',), ('igdm_alpha', 'ramp_epochs')),
+    'saad':    (('teacher',), ('igdm_alpha', 'beta', 'gamma', 'w_scale', 'lam', 'ramp_epochs')),
     'dgad':    (('teacher',), ('beta', 'norm_bs')),
     'absld':   (('teacher',), ('temps', 'temp_rate', 'temp_min', 'temp_max', 'temp_init', 'w_adv', 'w_nat', 'log_eps')),
     'bmtard':  (('teacher_adv', 'teacher_nat'), ('eta', 'anl_beta', 'kl_scale', 'log_eps', 'temp_eta', 'temp_min', 'temp_max', 'temp_init')),
@@ -432,6 +433,12 @@ for ds, t, a in (('cifar10', T_GOWAL21, 1.), ('cifar100', T_BDM, 10.)):
                      'the ramp is e/200 whatever the run length']))
     register_recipe(Recipe(f'igdm-{ds}-paper', 'igdm', ds, 'paper', attack=ATTACK_RSL, **kw))
 
+register_recipe(Recipe('saad-cifar10-code', 'saad', 'cifar10', 'code', attack=ATTACK_RSL, teachers={'teacher': T_GOWAL21},
+    method_kw=dict(igdm_alpha=1., beta=0., gamma=1., w_scale=5., lam=1., ramp_epochs=200),
+    **{**_IGDM, 'paper': 'SAAD (Lee, Chung, TMLR 2026); HongsinLee/saad saad.py, main.sh'},
+    notes='The final model is the student weight average from the end of epoch 95: run with --swa 94 (batch-weighted BatchNorm '
+          're-estimation, the default). The teacher a RobustBench model read from its local copy.'))
+
 _DGAD = {**_ADA, 'paper': 'DGAD (Park, Min, ECCV 2024), main.py method DGAD'}
 for ds, rid, note in (('cifar10', 'Chen2021LTD_WRN34_20', "the code's alternative to its default, a self-trained WRN-34-10 stored under 'net'"),
                       ('cifar100', 'Chen2021LTD_WRN34_10', 'the code loads it without stripping prefixes')):
@@ -488,6 +495,8 @@ _DIGIT_RECIPES = [
          teachers={'teacher': T_DIG_AT}),
     dict(name='dgad-digits', method='dgad', attack=_D(ATTACK_RSL), method_kw=dict(beta=1.), teachers={'teacher': T_DIG_AT}),
     dict(name='absld-digits', method='absld', attack=_D(ATTACK_RSL), method_kw=dict(temp_rate=0.1), teachers={'teacher': T_DIG_AT}),
+    dict(name='saad-digits', method='saad', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., beta=0., gamma=1., ramp_epochs=300),
+         teachers={'teacher': T_DIG_AT}),
     dict(name='bmtard-digits', method='bmtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1., temp_eta=0.001),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
     dict(name='ardir-digits', method='ardir', attack=_D(ATTACK_ARD), method_kw=dict(beta=0.6, tau=1., combo='RC'),
