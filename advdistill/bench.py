@@ -22,10 +22,10 @@ from .commands import run_cli, bench_parser, bench_main
 from .methods.ardir import ardir_loss
 
 # %% auto #0
-__all__ = ['CLOCKS', 'SYNC_METHODS', 'PLAIN_STEPS', 'BENCH_KW', 'FLOOR', 'BENCH_PRESETS', 'TARGETS', 'TARGET_METHODS',
-           'auto_clock', 'timed', 'memory_info', 'SyncCounter', 'plain_start', 'plain_pgd', 'plain_step', 'floor_fns',
-           'plain_options', 'bench_method', 'official_pgd_helper', 'bench_attack', 'bench_autoattack', 'bench_options',
-           'target_rows', 'run_bench', 'format_table', 'plot_bench', 'bench_cli']
+__all__ = ['CLOCKS', 'SYNC_METHODS', 'PLAIN_STEPS', 'BENCH_KW', 'NO_PLAIN_LOOP', 'FLOOR', 'BENCH_PRESETS', 'TARGETS',
+           'TARGET_METHODS', 'auto_clock', 'timed', 'memory_info', 'SyncCounter', 'plain_start', 'plain_pgd',
+           'plain_step', 'floor_fns', 'plain_options', 'bench_method', 'official_pgd_helper', 'bench_attack',
+           'bench_autoattack', 'bench_options', 'target_rows', 'run_bench', 'format_table', 'plot_bench', 'bench_cli']
 
 # %% ../nbs/31_bench.ipynb #cfcc76fd
 def _sync(dev):
@@ -312,6 +312,7 @@ def _ardir(cb, s, T, x, y):
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'fairard': _fairard, 'akd2': _akd2,
                'rslad': _rslad, 'absld': _absld, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
+NO_PLAIN_LOOP = {'peeraid': 'it trains a second network with its own optimiser; the benchmark times one network\'s step'}
 
 def plain_step(name:str, # a method name, e.g. 'rslad'
                cb,       # its callback: the settings are read from it

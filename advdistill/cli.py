@@ -185,6 +185,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
         net = get_model(s_arch, n_cls=dls.c, **s_kw).to(dev)
         try: cb = get_method(r.method)(**{**r.callback_kw, **(method_kw or {})})
         except TypeError as e: raise CLIError(f"--method-kw: {str(e).rstrip('.')}; see help(advdistill.callback.core.get_method({r.method!r})).") from None
+        if getattr(cb, 'peer', False) is None: cb.peer = get_model(s_arch, n_cls=dls.c, **s_kw).to(dev)  # PeerAiD: a fresh peer like the student
         prov = attach_teachers(cb, [parse_teacher(t) if isinstance(t, str) else t for t in teachers], r, dls.c)
         lkw = r.learner_kw('test' if select_on == 'test' else 'valid')
         if diagnostics:

@@ -35,6 +35,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'ardir':   (('teacher',), ('beta', 'tau', 'combo', 'layers')),
     'igdm':    (('teacher',), ('igdm_alpha', 'ramp_epochs')),
     'saad':    (('teacher',), ('igdm_alpha', 'beta', 'gamma', 'w_scale', 'lam', 'ramp_epochs')),
+    'peeraid': ((), ('T', 'tau_r', 'lambda1', 'lambda2', 'lambda3', 'gamma1', 'gamma2', 'peer_mom', 'peer_wd')),
     'dgad':    (('teacher',), ('beta', 'norm_bs')),
     'absld':   (('teacher',), ('temps', 'temp_rate', 'temp_min', 'temp_max', 'temp_init', 'w_adv', 'w_nat', 'log_eps')),
     'bmtard':  (('teacher_adv', 'teacher_nat'), ('eta', 'anl_beta', 'kl_scale', 'log_eps', 'temp_eta', 'temp_min', 'temp_max', 'temp_init')),
@@ -439,6 +440,16 @@ register_recipe(Recipe('saad-cifar10-code', 'saad', 'cifar10', 'code', attack=AT
     notes='The final model is the student weight average from the end of epoch 95: run with --swa 94 (batch-weighted BatchNorm '
           're-estimation, the default). The teacher a RobustBench model read from its local copy.'))
 
+for ds, g2 in (('cifar10', 0.1), ('cifar100', 1.)):
+    register_recipe(Recipe(f'peeraid-{ds}-code', 'peeraid', ds, 'code', 300, schedule=multistep([214, 259, 284]), attack=ATTACK_RSL,
+        method_kw=dict(T=5., tau_r=1., lambda1=0., lambda2=1., lambda3=1., gamma1=1., gamma2=g2, peer_mom=0.9, peer_wd=2e-4),
+        students=['mobilenetv2'], eval_preset='standard', select_on='test', select_by='best test PGD-10 (U(−ε, ε) start, step 2/255), '
+        'for the student and for its weight average', select_attack=_pgd(10), seed=None,
+        paper='PeerAiD (Jung et al., CVPR 2024), main.py and the README commands',
+        notes='No pretrained teacher: the peer is a fresh network of the student\'s architecture. The student\'s weight average '
+              'from epoch 214 is evaluated beside it: run with --swa 214 --swa-bn sample.',
+        differences=['no seed in the code (official_codes#peeraid)']))
+
 _DGAD = {**_ADA, 'paper': 'DGAD (Park, Min, ECCV 2024), main.py method DGAD'}
 for ds, rid, note in (('cifar10', 'Chen2021LTD_WRN34_20', "the code's alternative to its default, a self-trained WRN-34-10 stored under 'net'"),
                       ('cifar100', 'Chen2021LTD_WRN34_10', 'the code loads it without stripping prefixes')):
@@ -497,6 +508,7 @@ _DIGIT_RECIPES = [
     dict(name='absld-digits', method='absld', attack=_D(ATTACK_RSL), method_kw=dict(temp_rate=0.1), teachers={'teacher': T_DIG_AT}),
     dict(name='saad-digits', method='saad', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., beta=0., gamma=1., ramp_epochs=300),
          teachers={'teacher': T_DIG_AT}),
+    dict(name='peeraid-digits', method='peeraid', attack=_D(ATTACK_RSL), method_kw=dict(T=5., tau_r=1., gamma2=0.1)),
     dict(name='bmtard-digits', method='bmtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1., temp_eta=0.001),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
     dict(name='ardir-digits', method='ardir', attack=_D(ATTACK_ARD), method_kw=dict(beta=0.6, tau=1., combo='RC'),
