@@ -9,6 +9,7 @@ from torch import nn
 from fastcore.basics import store_attr, patch
 from ..core import *
 from ..attacks import ce
+from ..losses import to_float
 from ..callback.core import register_method
 from .ard import ARD
 
@@ -90,7 +91,7 @@ def attack_loss(self:FairARD, y): return self.reweight.counting(ce(y, 'sum'), y)
 @patch
 def example_weights(self:FairARD, y):
     self.record['w_max'] = self.reweight.w.max().float()
-    return self.reweight.weights_for(y, self.t_nat.float() if self.t_nat.dtype == torch.float16 else self.t_nat)
+    return self.reweight.weights_for(y, to_float(self.t_nat))   # the KL's dtype (at least float32)
 @patch
 def after_train(self:FairARD): self._restore(); self.reweight.end_epoch()
 @patch
