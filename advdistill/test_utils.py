@@ -12,7 +12,7 @@ from .core import *
 
 # %% auto #0
 __all__ = ['TinyBNNet', 'TinyMLP', 'tiny_batch', 'clone', 'state_diff', 'assert_same_state', 'grads', 'tiny_dls',
-           'check_adv_callback', 'one_step_parity', 'adaad_attack_ref']
+           'StopAfterEpoch', 'check_adv_callback', 'one_step_parity', 'adaad_attack_ref']
 
 # %% ../nbs/97_test_utils.ipynb #19168cb2
 class TinyBNNet(nn.Module):
@@ -104,6 +104,14 @@ def _learner(dls, student, cbs):
     from advdistill.callback.core import LossTerms
     return Learner(dls, student, loss_func=nn.CrossEntropyLoss(), cbs=list(cbs)+[LossTerms()],
                    opt_func=partial(SGD, mom=0.9), wd_bn_bias=True)
+
+# %% ../nbs/97_test_utils.ipynb #795a81e0
+class StopAfterEpoch(Callback):
+    "Cancel the fit after the (0-based) epoch `k`, as a kill would after that epoch's checkpoint (resume tests)."
+    order = 90   # after `Checkpoints` (57) has written the epoch
+    def __init__(self, k:int): self.k = k
+    def after_epoch(self):
+        if self.epoch == self.k: raise CancelFitException()
 
 # %% ../nbs/97_test_utils.ipynb #f622ca46
 def check_adv_callback(make_cb,             # () -> a fresh method callback (teachers included)
