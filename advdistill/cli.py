@@ -19,7 +19,7 @@ from .attacks import FGSM, PGD, CWinf, AutoAttack
 from fastcore.basics import noop
 with fastai_quiet(): from fastai.callback.core import Callback
 from .commands import (CLIError, run_cli, _value, _kv, _command, train_parser, eval_parser, demo_parser,
-                                 train_main, eval_main, demo_main, DEMO_METHODS, DEMO_DEFAULT, DEMO_EPOCHS)
+                                 train_main, eval_main, demo_main, DEMO_METHODS, DEMO_DEFAULT, DEMO_EPOCHS, DEMO_WIDTH)
 
 # %% auto #0
 __all__ = ['parse_teacher', 'pick_recipe', 'build_teacher', 'attach_teachers', 'ProgressLines', 'train', 'evaluate_checkpoint',
@@ -388,6 +388,7 @@ def demo(out:str|Path='runs/demo',  # output folder
          jobs:int|None=None,        # runs in parallel (default: 2 on CPU, 1 on GPU)
          eval_n:int|None=None,      # test examples evaluated (default 100)
          epochs:int|None=None,      # epochs of every student (default: `DEMO_EPOCHS` for the default students, else the recipes')
+         width:int|None=None,       # width of every student (default: `DEMO_WIDTH` for the default students, else the recipes')
         )->list:
     "Train (or take) a robust teacher, train one student per method on digits, evaluate all; print the table, write cards, demo.json and demo.png."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -416,7 +417,8 @@ def demo(out:str|Path='runs/demo',  # output folder
     spec = lambda n, path: dict(arch=get_recipe(f"{n}-teacher-digits").student, kw=get_recipe(f"{n}-teacher-digits").student_kw, path=str(path))
     robust = spec('pgdat', (shipped or out/'teacher-pgdat')/'best.pth')
     natural = spec('natural', out/'teacher-natural'/'best.pth')
-    sjobs = [dict(name=m, method=m, teachers=_demo_teachers(m, robust, natural), out=out/m, **kw) for m in methods]
+    width = width or (DEMO_WIDTH if default else None)   # the students' (the teachers keep their recipe's)
+    sjobs = [dict(name=m, method=m, teachers=_demo_teachers(m, robust, natural), out=out/m, width=width, **kw) for m in methods]
     slow = sorted(sjobs, key=lambda j: j['method'] not in ('ardir', 'adaad', 'adaiad'))  # the slowest runs start first
     done = {r['name']: r for r in _run_all(slow, jobs, log, t0)}
     if shipped is not None: rows.insert(0, _teacher_row(shipped, robust, kw, dev))
@@ -507,4 +509,4 @@ def _eval(argv=None):
 # %% ../nbs/30_cli.ipynb #31a81138
 def _demo(argv=None):
     a = demo_parser().parse_args(argv)
-    demo(a.out, a.quick, a.methods, a.all, a.train_teachers, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n, a.epochs)
+    demo(a.out, a.quick, a.methods, a.all, a.train_teachers, a.seed, a.device, True, a.eval_preset, a.jobs, a.eval_n, a.epochs, a.width)

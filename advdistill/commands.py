@@ -8,8 +8,9 @@ import sys, os, re, ast, shlex, argparse, importlib, textwrap
 
 # %% auto #0
 __all__ = ['METHOD_NAMES', 'DATASET_NAMES', 'MODEL_NAMES', 'ROBUSTBENCH_IDS', 'PRESET_NAMES', 'BENCH_PRESET_NAMES',
-           'DEMO_METHODS', 'DEMO_DEFAULT', 'DEMO_EPOCHS', 'RECIPE_METHODS', 'CLIError', 'run_cli', 'train_parser',
-           'eval_parser', 'demo_parser', 'bench_parser', 'train_main', 'eval_main', 'demo_main', 'bench_main']
+           'DEMO_METHODS', 'DEMO_DEFAULT', 'DEMO_EPOCHS', 'DEMO_WIDTH', 'RECIPE_METHODS', 'CLIError', 'run_cli',
+           'train_parser', 'eval_parser', 'demo_parser', 'bench_parser', 'train_main', 'eval_main', 'demo_main',
+           'bench_main']
 
 # %% ../nbs/30a_commands.ipynb #42cbd3b5
 METHOD_NAMES = ('absld', 'adaad', 'adaiad', 'akd2', 'ard', 'ardir', 'bmtard', 'dgad', 'fairard', 'iad', 'igdm', 'mart', 'mtard', 'natural', 'peeraid', 'pgdat', 'rslad', 'saad', 'trades')
@@ -22,7 +23,8 @@ PRESET_NAMES = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'ard', 't
 BENCH_PRESET_NAMES = ('quick', 'full', 'gpu')
 DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'fairard', 'akd2', 'rslad', 'absld', 'iad', 'adaad', 'adaiad', 'igdm', 'saad', 'peeraid', 'dgad', 'mtard', 'bmtard', 'ardir')
 DEMO_DEFAULT = ('pgdat', 'trades')  # what `make demo` trains: students that converge within its time on 2 CPU cores
-DEMO_EPOCHS = 150  # the default students' budget: PGD-AT and TRADES converge in half the protocol's 300 epochs
+DEMO_EPOCHS = 150  # the default students' budget: at width 2, PGD-AT and TRADES converge in 150 epochs
+DEMO_WIDTH = 2     # the default students' width (the protocol's students are width 1 and need 800 epochs)
 
 def _recipes(method:str, names:str)->dict: return {n: method for n in names.split()}
 RECIPE_METHODS = {  # recipe name -> its method, in the order of `advdistill.recipes.list_recipes()`
@@ -216,7 +218,9 @@ def demo_parser()->argparse.ArgumentParser:
     p.add_argument('--jobs', type=int, help='runs in parallel (default: 2 on CPU, 1 on GPU)')
     p.add_argument('--eval-n', type=int, help='test examples evaluated (default 100)')
     p.add_argument('--epochs', type=int, help=f"epochs of every student (default {DEMO_EPOCHS} for the default students, "
-                   "the recipes' 300 otherwise)")
+                   "the recipes' 800 otherwise)")
+    p.add_argument('--width', type=int, help=f"width of every student (default {DEMO_WIDTH} for the default students, "
+                   "the recipes' 1 otherwise)")
     return p
 
 def bench_parser()->argparse.ArgumentParser:

@@ -149,7 +149,7 @@ def check_recipe(r:Recipe)->Recipe:
 
 # %% ../nbs/09_recipes.ipynb #0a3269dd
 @patch
-def resolved(self:Recipe, epochs:int|None=None, # run length (the schedule's milestones and a warm-up follow it)
+def resolved(self:Recipe, epochs:int|None=None, # run length (the schedule's milestones, a warm-up and a ramp follow it)
              bs:int|None=None, lr:float|None=None, # batch size and base learning rate
              schedule:dict|str|None=None,          # an explicit schedule (a dict or `parse_schedule` text) instead
             )->Recipe:
@@ -157,8 +157,8 @@ def resolved(self:Recipe, epochs:int|None=None, # run length (the schedule's mil
     r = copy.deepcopy(self)
     if epochs is not None and epochs != r.epochs:
         if schedule is None: r.schedule = scale_schedule(r.schedule, r.epochs, epochs)
-        if r.method_kw.get('warmup'):   # a warm-up in epochs keeps its share of training
-            r.method_kw['warmup'] = round(r.method_kw['warmup'] * epochs / r.epochs)
+        for k in ('warmup', 'ramp_epochs'):   # a warm-up or a ramp in epochs keeps its share of training
+            if r.method_kw.get(k): r.method_kw[k] = max(1, round(r.method_kw[k] * epochs / r.epochs))
         r.epochs = int(epochs)
     if schedule is not None: r.schedule = check_schedule(parse_schedule(schedule) if isinstance(schedule, str) else schedule)
     if bs is not None: r.bs = int(bs)
@@ -471,8 +471,8 @@ for (combo, ds), beta in _BETA.items():
         notes='No public code: reduction (batchmean), feature layers (residual stages) and the attack are documented free choices.'))
 
 # %% ../nbs/09_recipes.ipynb #8242bb37
-_DIGITS = dict(dataset='digits', source='demo', bs=64, lr=0.05, wd=5e-4, epochs=300, schedule=multistep([225]), student='resnet18',
-               student_kw={'width': 2}, eval_preset='small', select_on='valid', select_by='best validation robust accuracy (PGD-5)',
+_DIGITS = dict(dataset='digits', source='demo', bs=64, lr=0.05, wd=5e-4, epochs=800, schedule=multistep([600]), student='resnet18',
+               student_kw={'width': 1}, eval_preset='small', select_on='valid', select_by='best validation robust accuracy (PGD-5)',
                select_attack=_pgd(5, STEP_DIGITS, eps=EPS_DIGITS), seed=0, paper='demo (advdistill)', data_kw={'size': 16})
 _D = lambda atk: {**atk, 'eps': EPS_DIGITS, 'step': STEP_DIGITS, 'steps': 5}
 T_DIG_AT = teacher('resnet18', 'recipe:pgdat-teacher-digits', width=16)
@@ -494,19 +494,19 @@ _DIGIT_RECIPES = [
          teachers={'teacher_adv': T_DIG_AT, 'teacher_std': T_DIG_ST}),
     dict(name='rslad-digits', method='rslad', attack=_D(ATTACK_RSL), method_kw=dict(w_adv=5/6, w_nat=1/6, kl_scale=1., log_eps=1e-5),
          teachers={'teacher': T_DIG_AT}),
-    dict(name='iad-i-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='I', beta=0.1, tau=1., warmup=60),
+    dict(name='iad-i-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='I', beta=0.1, tau=1., warmup=160),
          teachers={'teacher': T_DIG_AT}),
-    dict(name='iad-ii-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='II', beta=0.1, tau=1., warmup=60),
+    dict(name='iad-ii-digits', method='iad', attack=_D(ATTACK_ARD), method_kw=dict(variant='II', beta=0.1, tau=1., warmup=160),
          teachers={'teacher': T_DIG_AT, 'teacher_st': T_DIG_ST}),
     dict(name='adaad-digits', method='adaad', attack=_D(ATTACK_RSL), method_kw=dict(alpha=1.), teachers={'teacher': T_DIG_AT}),
-    dict(name='adaiad-digits', method='adaiad', attack=_D(ATTACK_RSL), method_kw=dict(beta=0.1, tau=30., warmup=60), teachers={'teacher': T_DIG_AT}),
+    dict(name='adaiad-digits', method='adaiad', attack=_D(ATTACK_RSL), method_kw=dict(beta=0.1, tau=30., warmup=160), teachers={'teacher': T_DIG_AT}),
     dict(name='mtard-digits', method='mtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1.),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
-    dict(name='igdm-digits', method='igdm', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., ramp_epochs=300),
+    dict(name='igdm-digits', method='igdm', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., ramp_epochs=800),
          teachers={'teacher': T_DIG_AT}),
     dict(name='dgad-digits', method='dgad', attack=_D(ATTACK_RSL), method_kw=dict(beta=1.), teachers={'teacher': T_DIG_AT}),
     dict(name='absld-digits', method='absld', attack=_D(ATTACK_RSL), method_kw=dict(temp_rate=0.1), teachers={'teacher': T_DIG_AT}),
-    dict(name='saad-digits', method='saad', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., beta=0., gamma=1., ramp_epochs=300),
+    dict(name='saad-digits', method='saad', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., beta=0., gamma=1., ramp_epochs=800),
          teachers={'teacher': T_DIG_AT}),
     dict(name='peeraid-digits', method='peeraid', attack=_D(ATTACK_RSL), method_kw=dict(T=5., tau_r=1., gamma2=0.1)),
     dict(name='bmtard-digits', method='bmtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1., temp_eta=0.001),
