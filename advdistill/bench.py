@@ -183,6 +183,18 @@ def _rslad(cb, s, T, x, y):
     kl = lambda o: (p_t * (torch.log(p_t + 1e-5) - F.log_softmax(o, dim=1))).mean()  # the code's hand-written KL
     return cb.kl_scale * (cb.w_adv * kl(adv) + cb.w_nat * kl(nat))
 
+def _fairrslad(cb, s, T, x, y, st):
+    with torch.no_grad(): p_t = F.softmax(T['teacher'](x), dim=1)
+    if 'w' not in st: st['w'], st['kappa'] = torch.ones(p_t.shape[1]), torch.zeros(p_t.shape[1])   # the class weights, κ sums
+    def count_kl(o, xa):                                   # κ on RSLAD's attack
+        st['kappa'].index_add_(0, y.cpu(), (o.detach().argmax(1) == y).float().cpu())
+        return F.kl_div(F.log_softmax(o, dim=1), p_t, reduction='sum')
+    xa = _atk(cb, s, x, count_kl)
+    adv, nat = s(xa), s(x)
+    w = st['w'].to(p_t)[y, None]
+    kl = lambda o: (w * p_t * (torch.log(p_t + cb.log_eps) - F.log_softmax(o, dim=1))).mean()   # weighted, mean over B·C
+    return cb.kl_scale * (cb.w_adv * kl(adv) + cb.w_nat * kl(nat))
+
 def _absld(cb, s, T, x, y, st):
     with torch.no_grad(): t = T['teacher'](x)
     if 'tau' not in st:                                    # temperatures per class (adv, nat) and the epoch's CE sums
@@ -310,7 +322,7 @@ def _ardir(cb, s, T, x, y):
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'fairard': _fairard, 'akd2': _akd2,
-               'rslad': _rslad, 'absld': _absld, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
+               'rslad': _rslad, 'fairrslad': _fairrslad, 'absld': _absld, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 NO_PLAIN_LOOP = {'peeraid': 'it trains a second network with its own optimiser; the benchmark times one network\'s step'}
 
@@ -320,7 +332,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
     "The plain-PyTorch training step of method `name`: `step(student, teachers, x, y) -> loss` (backward and SGD step not included)."
     if name not in PLAIN_STEPS: raise ValueError(f"no plain loop for {name!r}; choose from {', '.join(PLAIN_STEPS)}.")
     f = PLAIN_STEPS[name]
-    if name in ('mtard', 'bmtard', 'absld', 'fairard'):
+    if name in ('mtard', 'bmtard', 'absld', 'fairard', 'fairrslad'):
         st = {}
         return lambda s, T, x, y: f(cb, s, T, x, y, st)
     return lambda s, T, x, y: f(cb, s, T, x, y)
@@ -329,7 +341,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
 FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, student forwards without grad, teachers without grad)
     'natural': ((), 1, 0, ()), 'pgdat': ((), 1, 0, ()), 'trades': ((), 3, 1, ()), 'mart': ((), 2, 0, ()),
     'ard': ((), 2, 0, ('teacher',)), 'fairard': ((), 2, 0, ('teacher',)), 'akd2': ((), 1, 0, ('teacher_adv', 'teacher_std')),
-    'rslad': ((), 2, 0, ('teacher',)), 'absld': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
+    'rslad': ((), 2, 0, ('teacher',)), 'fairrslad': ((), 2, 0, ('teacher',)), 'absld': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
     'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),
     'saad': ((), 3, 0, ('teacher', 'teacher', 'teacher')),

@@ -49,6 +49,7 @@ def kl_div(s_logits:torch.Tensor,     # student logits (B, C): the distribution 
            log_eps:float|None=None,   # ε inside log p_T (RSLAD/MTARD use 1e-5); None for the exact KL
            t_is_probs:bool=False,     # `t` holds probabilities rather than logits
            tau2:bool=True,            # multiply by τ² (the usual temperature correction)
+           weights:torch.Tensor|None=None, # per-example weights (B,) on the element-wise terms, before the reduction
           )->torch.Tensor:
     "KL(p_T ‖ p_S) with an explicit reduction, temperature and optional ε in the log (teacher first, as KLDivLoss)."
     check_pair(s_logits, t)
@@ -59,6 +60,7 @@ def kl_div(s_logits:torch.Tensor,     # student logits (B, C): the distribution 
     if log_eps is not None: elem = pt * (torch.log(pt + log_eps) - log_ps)
     elif t_is_probs: elem = torch.xlogy(pt, pt) - pt * log_ps
     else: elem = pt * (F.log_softmax(t / tau, dim=1) - log_ps)
+    if weights is not None: elem = elem * to_float(weights).unsqueeze(1)
     out = reduce_kl(elem, reduction)
     return out * tau**2 if tau2 and tau != 1 else out
 

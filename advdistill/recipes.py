@@ -26,6 +26,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'mart':    ((), ('beta',)),
     'ard':     (('teacher',), ('tau', 'alpha', 'kl_reduction')),
     'fairard': (('teacher',), ('fair_beta', 'w_min', 'w_max', 'tau', 'alpha', 'kl_reduction')),
+    'fairrslad': (('teacher',), ('fair_beta', 'fair_eps', 'w_min', 'w_max', 'w_adv', 'w_nat', 'kl_scale', 'log_eps', 'kl_reduction')),
     'akd2':    (('teacher_adv', 'teacher_std'), ('w_ce', 'w_adv', 'w_std', 'tau', 'preset')),
     'rslad':   (('teacher',), ('w_adv', 'w_nat', 'kl_scale', 'log_eps', 'soft_labels')),
     'iad':     (('teacher', 'teacher_st'), ('variant', 'beta', 'tau', 'alpha', 'warmup', 'weight_teacher')),
@@ -358,6 +359,13 @@ register_recipe(Recipe('absld-cifar10-code', 'absld', 'cifar10', 'code', 300, sc
     differences=["the in-place divisions compound the two temperatures into one product for the attack and both terms "
                  "(temps='product'; the method's default is the paper's separate temperatures; official_codes#absld)",
                  'a NameError (undefined prefix) at the first checkpoint, epoch 10 (official_codes#absld)']))
+register_recipe(Recipe('fairrslad-cifar10-code', 'fairrslad', 'cifar10', 'code', 300, schedule=multistep([215, 260, 285]), attack=ATTACK_RSL,
+    method_kw=dict(fair_beta=2., fair_eps=0., w_min=5/6, w_max=5/2, w_adv=5/6, w_nat=1/6, log_eps=1e-5), teachers={'teacher': T_TRADES},
+    students=['mobilenetv2'], eval_preset='rslad', select_on='last', select_by='the last epoch', select_attack=SEL_RSL, seed=0,
+    paper='Fair-ARD (Yue et al., NeurIPS 2023), Fair-RSLAD.py', notes="RSLAD's step with Fair-ARD's class weights on both KL terms.",
+    differences=['the class weights without the 1e-5 of Fair-ARD.py (fair_eps=0; official_codes#fair-ard)',
+                 'SGD with Nesterov momentum in the code; the trainer uses plain momentum (official_codes#fair-ard)']))
+
 
 # %% ../nbs/09_recipes.ipynb #b9d01cfe
 _IAD_CODE = {'I': dict(warmup=60, weight_teacher=False), 'II': dict(warmup=40, weight_teacher=True)}
@@ -490,6 +498,7 @@ _DIGIT_RECIPES = [
     dict(name='mart-digits', method='mart', attack=_D(ATTACK_TRADES), method_kw=dict(beta=6.)),
     dict(name='ard-digits', method='ard', attack=_D(ATTACK_ARD), method_kw=_ARD_KW, teachers={'teacher': T_DIG_AT}),
     dict(name='fairard-digits', method='fairard', attack=_D(ATTACK_ARD), method_kw=dict(fair_beta=2., **_ARD_KW), teachers={'teacher': T_DIG_AT}),
+    dict(name='fairrslad-digits', method='fairrslad', attack=_D(ATTACK_RSL), method_kw=dict(fair_beta=2.), teachers={'teacher': T_DIG_AT}),
     dict(name='akd2-digits', method='akd2', attack=_D(ATTACK_VITA), method_kw=dict(w_ce=0.3, w_adv=0.6, w_std=0.1, tau=2., preset='vita'),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_std': T_DIG_ST}),
     dict(name='rslad-digits', method='rslad', attack=_D(ATTACK_RSL), method_kw=dict(w_adv=5/6, w_nat=1/6, kl_scale=1., log_eps=1e-5),

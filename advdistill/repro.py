@@ -11,7 +11,7 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE', 'IAD_BETAS',
            'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
-           'LOSS_SCALE', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'WIDTH2', 'Run', 'command', 'add', 'seeds', 'kw',
+           'LOSS_SCALE', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds', 'kw',
            'find_results', 'regenerate', 'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare',
            'claims_table', 'loss_scale_table', 'loss_scale_sentence', 'budget_table', 'repro_main']
 
@@ -416,8 +416,7 @@ def claims_table(paper:str, root:str|Path|None=None,
 
 
 # %% ../nbs/32_repro.ipynb #2aab70d5
-BUDGET = Path('results/budget')  # the budget check of the width-2 protocol: its students trained 150 epochs (decay at 112)
-WIDTH2 = Path('results/width2')  # the width-2 protocol's cards (300 epochs, decay at 225): too little room, hence width 1
+BUDGET = Path('results/budget')  # the budget check of the width-2 protocol (`results/width2`, 300 epochs): its students trained 150
 
 def _arm(df, config:str, col:str)->dict:
     "One configuration's runs of `cards(...)` in a few strings: mean ± std of clean and `col`, converged runs."

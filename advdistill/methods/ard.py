@@ -30,10 +30,7 @@ def ard_loss(*, s_adv:torch.Tensor,   # student logits on x_adv (B, C)
     if s_adv.shape != t_nat.shape:
         raise ValueError(f"s_adv {tuple(s_adv.shape)} and t_nat {tuple(t_nat.shape)} must have the same shape (B, C); "
                          "is the teacher trained on the same classes as the student?")
-    if weights is None: kl = alpha * kl_div(s_adv, t_nat, tau=tau, reduction=kl_reduction)  # τ² applied inside (tau2=True)
-    else:   # per example, weighted, then reduced as `kl_reduction` (÷C as well for 'elementwise_mean')
-        per = kl_div(s_adv, t_nat, tau=tau, reduction='none') * weights
-        kl = alpha * {'elementwise_mean': per.mean() / s_adv.shape[1], 'batchmean': per.mean(), 'sum': per.sum()}[kl_reduction]
+    kl = alpha * kl_div(s_adv, t_nat, tau=tau, reduction=kl_reduction, weights=weights)  # τ² applied inside (tau2=True)
     if s_nat is None:
         if alpha != 1: raise ValueError(f"alpha={alpha} weighs the clean CE term by {1-alpha}: pass s_nat.")
         ce_ = kl.new_zeros(())

@@ -6,15 +6,15 @@
 from __future__ import annotations
 import torch
 from torch import nn
-from fastcore.basics import store_attr, patch
+from fastcore.basics import store_attr
 from ..core import *
-from ..attacks import ce
 from ..losses import to_float
 from ..callback.core import register_method
 from .ard import ARD
+from .rslad import RSLAD
 
 # %% auto #0
-__all__ = ['fair_weights', 'ClassReweighting', 'FairARD']
+__all__ = ['fair_weights', 'ClassReweighting', 'ClassReweighted', 'FairARD', 'FairRSLAD']
 
 # %% ../../nbs/20a_methods.fairard.ipynb #40c004a0
 def fair_weights(kappa_bar:torch.Tensor, # κ̄ per class (C,): correct attack iterates per example of the class
@@ -62,10 +62,29 @@ class ClassReweighting:
         for k in ('w', 'kappa_bar'): setattr(self, k, None if state.get(k) is None else torch.tensor(state[k], dtype=torch.float64))
 
 # %% ../../nbs/20a_methods.fairard.ipynb #5683d5fb
+class ClassReweighted:
+    "Fair-ARD's class reweighting on a host callback that builds its attack loss with `attack_loss(y, ...)` and weighs its loss by `example_weights(y)` (ARD, RSLAD): κ counted on every attack iterate, the weights of the labels on the loss, new weights at the end of each epoch, kept in the checkpoint."
+    def _reweighting(self, fair_beta:float, fair_eps:float, w_min:float, w_max:float):
+        if not 0 < w_min <= 1 <= w_max: raise ValueError(f"{type(self).__name__} needs 0 < w_min <= 1 <= w_max, got {w_min}, {w_max}.")
+        store_attr('fair_beta,fair_eps,w_min,w_max')
+        self.reweight = ClassReweighting(fair_beta, fair_eps, w_min, w_max)
+        self.record_names = tuple(self.record_names) + ('w_max',)
+    def before_train(self): super().before_train(); self.reweight.start_epoch(self._n_cls)
+    def attack_loss(self, y, *a): return self.reweight.counting(super().attack_loss(y, *a), y)
+    def example_weights(self, y):
+        self.record['w_max'] = self.reweight.w.max().float()
+        return self.reweight.weights_for(y, to_float(self.t_nat))   # the KL's dtype (at least float32)
+    def after_train(self): super().after_train(); self.reweight.end_epoch()
+    def ckpt_state(self)->dict:
+        "The class weights (and the last κ̄)."
+        return self.reweight.state()
+    def load_ckpt_state(self, state:dict):
+        "Restore the state saved by `ckpt_state` (on resume)."
+        self.reweight.load(state)
+
 @register_method('fairard')
-class FairARD(ARD):
+class FairARD(ClassReweighted, ARD):
     "Fair-ARD: ARD with per-class loss weights from the student's per-class robustness during the attack (Yue et al., NeurIPS 2023)."
-    record_names = ARD.record_names + ('w_max',)
     def __init__(self, teacher:nn.Module|None=None, # the (robust) teacher, evaluated on clean x
                  fair_beta:float=2.,       # the power β of the weights
                  w_min:float=5/6,          # the weights' lower clip
@@ -79,26 +98,32 @@ class FairARD(ARD):
                  rand_init:str|None='uniform', # U(−ε, ε), not clamped (the code)
                  attack_bn:str='train',    # the student's mode during the attack (the code: train)
                 ):
-        if not 0 < w_min <= 1 <= w_max: raise ValueError(f"Fair-ARD needs 0 < w_min <= 1 <= w_max, got {w_min}, {w_max}.")
         super().__init__(teacher, tau, alpha, kl_reduction, eps, step, steps, rand_init, attack_bn)
-        store_attr('fair_beta,w_min,w_max')
-        self.reweight = ClassReweighting(fair_beta, 1e-5, w_min, w_max)
+        self._reweighting(fair_beta, 1e-5, w_min, w_max)
 
-@patch
-def before_train(self:FairARD): self._install(); self.reweight.start_epoch(self._n_cls)
-@patch
-def attack_loss(self:FairARD, y): return self.reweight.counting(ce(y, 'sum'), y)
-@patch
-def example_weights(self:FairARD, y):
-    self.record['w_max'] = self.reweight.w.max().float()
-    return self.reweight.weights_for(y, to_float(self.t_nat))   # the KL's dtype (at least float32)
-@patch
-def after_train(self:FairARD): self._restore(); self.reweight.end_epoch()
-@patch
-def ckpt_state(self:FairARD)->dict:
-    "The class weights (and the last κ̄)."
-    return self.reweight.state()
-@patch
-def load_ckpt_state(self:FairARD, state:dict):
-    "Restore the state saved by `ckpt_state` (on resume)."
-    self.reweight.load(state)
+
+# %% ../../nbs/20a_methods.fairard.ipynb #3e505160
+@register_method('fairrslad')
+class FairRSLAD(ClassReweighted, RSLAD):
+    "Fair-RSLAD: RSLAD with Fair-ARD's per-class weights on both KL terms, κ counted on RSLAD's attack (Yue et al., NeurIPS 2023)."
+    def __init__(self, teacher:nn.Module|None=None, # the robust teacher, evaluated on clean x
+                 fair_beta:float=2.,       # the power β of the weights
+                 fair_eps:float=1e-5,      # added to κ̄ before the power (the script: 0)
+                 w_min:float=5/6,          # the weights' lower clip
+                 w_max:float=5/2,          # the weights' upper clip
+                 w_adv:float=5/6,          # weight of the adversarial KL
+                 w_nat:float=1/6,          # weight of the natural KL
+                 alpha:float|None=None,    # the paper's α: w_adv=α, w_nat=1−α (instead of w_adv/w_nat)
+                 kl_scale:float=1.,        # multiplies both KLs
+                 log_eps:float|None=1e-5,  # ε inside log p_T (RSLAD's KL)
+                 kl_reduction:str='elementwise_mean', # the mean over B·C (the code) or 'batchmean'
+                 eps:float=EPS,            # attack radius
+                 step:float=STEP,          # attack step
+                 steps:int=10,             # attack steps (κ ∈ [0, steps])
+                 rand_init:str|None='normal001', # x + 0.001·N(0, 1), not clamped (RSLAD's code)
+                 attack_bn:str='eval',     # the student's mode during the attack (RSLAD's code: eval)
+                ):
+        super().__init__(teacher, w_adv=w_adv, w_nat=w_nat, alpha=alpha, kl_scale=kl_scale, log_eps=log_eps, eps=eps, step=step,
+                         steps=steps, rand_init=rand_init, attack_bn=attack_bn, kl_reduction=kl_reduction)
+        self._reweighting(fair_beta, fair_eps, w_min, w_max)
+

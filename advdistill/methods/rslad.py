@@ -41,10 +41,11 @@ def rslad_loss(*,
                t_is_probs:bool=False,   # `t_nat` holds probabilities (smoothed labels, 'ssl')
                kl_reduction:str='elementwise_mean', # the code's torch.mean over B·C; 'batchmean' for the paper's plain KL
                t_adv:torch.Tensor|None=None, # target of the adversarial term if it differs from `t_nat` (ABSLD's tempered labels)
+               weights:torch.Tensor|None=None, # per-example weights (B,) on both terms' element-wise KLs (Fair-RSLAD's class weights w[y])
               )->tuple:
     "RSLAD's outer loss (Eq. 3): w_adv·KL(p_T(x) ‖ p_S(x_adv)) + w_nat·KL(p_T(x) ‖ p_S(x)), each a mean over B·C."
     w_adv, w_nat = rslad_weights(w_adv, w_nat, alpha)
-    kw = dict(reduction=kl_reduction, log_eps=log_eps, t_is_probs=t_is_probs)  # official_codes#rslad: torch.mean over B·C
+    kw = dict(reduction=kl_reduction, log_eps=log_eps, t_is_probs=t_is_probs, weights=weights)  # official_codes#rslad: torch.mean over B·C
     kl_adv, kl_nat = kl_div(s_adv, t_nat if t_adv is None else t_adv, **kw), kl_div(s_nat, t_nat, **kw)
     terms = {'kl_adv': w_adv * kl_scale * kl_adv, 'kl_nat': w_nat * kl_scale * kl_nat}
     return terms['kl_adv'] + terms['kl_nat'], terms
@@ -112,12 +113,22 @@ def adv_batch(self:RSLAD, x, y):
     t, is_p = self.soft_targets(x, y)
     p_t = t if is_p else F.softmax(to_float(t), dim=1)
     self.keep(t_nat=t, t_is_probs=is_p)
-    return pgd(self.learn.model, x, kl_to(p_t), eps=self.eps, alpha=self.step, steps=self.steps,
+    return pgd(self.learn.model, x, self.attack_loss(y, p_t), eps=self.eps, alpha=self.step, steps=self.steps,
                rand_init=self.rand_init, bn_mode=self.attack_bn)
+
+@patch
+def attack_loss(self:RSLAD, y, p_t):
+    "The attack's loss: the student's KL to the soft labels `p_t` (Fair-RSLAD also counts κ on it)."
+    return kl_to(p_t)
+
+@patch
+def example_weights(self:RSLAD, y)->torch.Tensor|None:
+    "Per-example loss weights: none in RSLAD (Fair-RSLAD: its class weights of the labels)."
+    return None
 
 @patch
 def adv_loss(self:RSLAD, s_adv, y):
     s_nat = self.learn.model(self.x_nat)  # official order: S(x_adv) (the Learner's forward), then S(x), train mode
     return rslad_loss(s_adv=s_adv, s_nat=s_nat, t_nat=self.t_nat, w_adv=self.w_adv, w_nat=self.w_nat,
                       kl_scale=self.kl_scale, log_eps=self.log_eps, t_is_probs=self.t_is_probs,
-                      kl_reduction=self.kl_reduction)
+                      kl_reduction=self.kl_reduction, weights=self.example_weights(y))
