@@ -156,13 +156,17 @@ def _ard(cb, s, T, x, y):
     kl = cb.alpha * cb.tau**2 * _red(_kl_el(adv, t, cb.tau), cb.kl_reduction)
     return kl + (1 - cb.alpha) * F.cross_entropy(nat, y)
 
+def _counted(st, n_cls, y, loss):
+    "Fair-ARD: the class weights and κ sums in `st` (made on first use), and `loss` counting the iterates the student gets right into κ."
+    if 'w' not in st: st['w'], st['kappa'] = torch.ones(n_cls), torch.zeros(n_cls)
+    def f(o, xa):
+        st['kappa'].index_add_(0, y.cpu(), (o.detach().argmax(1) == y).float().cpu())
+        return loss(o, xa)
+    return f
+
 def _fairard(cb, s, T, x, y, st):
     with torch.no_grad(): t = T['teacher'](x)
-    if 'w' not in st: st['w'], st['kappa'] = torch.ones(t.shape[1]), torch.zeros(t.shape[1])   # the class weights, κ sums
-    def count_ce(o, xa):                                   # κ: the iterates the student gets right, per class
-        st['kappa'].index_add_(0, y.cpu(), (o.detach().argmax(1) == y).float().cpu())
-        return F.cross_entropy(o, y, reduction='sum')
-    xa = _atk(cb, s, x, count_ce)
+    xa = _atk(cb, s, x, _counted(st, t.shape[1], y, _ce(y)))
     adv, nat = s(xa), s(x)
     w = st['w'].to(t)[y]
     kl = (_kl_el(adv, t, cb.tau).sum(1) * w).mean() / t.shape[1]   # per example ÷C, as the code's KLDivLoss()
@@ -185,11 +189,7 @@ def _rslad(cb, s, T, x, y):
 
 def _fairrslad(cb, s, T, x, y, st):
     with torch.no_grad(): p_t = F.softmax(T['teacher'](x), dim=1)
-    if 'w' not in st: st['w'], st['kappa'] = torch.ones(p_t.shape[1]), torch.zeros(p_t.shape[1])   # the class weights, κ sums
-    def count_kl(o, xa):                                   # κ on RSLAD's attack
-        st['kappa'].index_add_(0, y.cpu(), (o.detach().argmax(1) == y).float().cpu())
-        return F.kl_div(F.log_softmax(o, dim=1), p_t, reduction='sum')
-    xa = _atk(cb, s, x, count_kl)
+    xa = _atk(cb, s, x, _counted(st, p_t.shape[1], y, lambda o, xa: F.kl_div(F.log_softmax(o, dim=1), p_t, reduction='sum')))
     adv, nat = s(xa), s(x)
     w = st['w'].to(p_t)[y, None]
     kl = lambda o: (w * p_t * (torch.log(p_t + cb.log_eps) - F.log_softmax(o, dim=1))).mean()   # weighted, mean over B·C
@@ -222,6 +222,20 @@ def _iad(cb, s, T, x, y):
     kl_t = _kl_el(adv, t_nat, cb.tau).sum(1).mean() * cb.tau**2
     intro = ((1 - a) * _kl_el(adv, nat).sum(1)).mean()
     return cb.alpha * (kl_t + intro) + (1 - cb.alpha) * F.cross_entropy(nat, y)
+
+def _fairiad(cb, s, T, x, y, st):
+    with torch.no_grad(): t_nat = T['teacher'](x)
+    xa = _atk(cb, s, x, _counted(st, t_nat.shape[1], y, _ce(y)))
+    with torch.no_grad(): t_adv = T['teacher'](xa)
+    adv = s(xa)
+    with torch.no_grad(): s(xa)                            # the code's detached extra S(x_adv)
+    nat = s(x)                                             # the introspection target, not detached
+    with torch.no_grad(): s(x)                             # the code's second S(x), for its CE
+    w = st['w'].to(t_nat)[y]
+    a = F.softmax(t_adv, dim=1).gather(1, y[:, None]).squeeze(1) ** cb.beta
+    kl_t = (_kl_el(adv, t_nat, cb.tau).sum(1) * w).mean() * cb.tau**2
+    intro = ((1 - a) * _kl_el(adv, nat).sum(1) * w).mean()
+    return cb.alpha * (kl_t + intro) + (1 - cb.alpha) * (F.cross_entropy(nat, y, reduction='none') * w).mean()
 
 def _adaad_atk(cb, s, T, x):
     t = T['teacher']
@@ -322,8 +336,8 @@ def _ardir(cb, s, T, x, y):
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'fairard': _fairard, 'akd2': _akd2,
-               'rslad': _rslad, 'fairrslad': _fairrslad, 'absld': _absld, 'iad': _iad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
-BENCH_KW = {'iad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
+               'rslad': _rslad, 'fairrslad': _fairrslad, 'absld': _absld, 'iad': _iad, 'fairiad': _fairiad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
+BENCH_KW = {'iad': dict(warmup=0), 'fairiad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 NO_PLAIN_LOOP = {'peeraid': 'it trains a second network with its own optimiser; the benchmark times one network\'s step'}
 
 def plain_step(name:str, # a method name, e.g. 'rslad'
@@ -332,7 +346,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
     "The plain-PyTorch training step of method `name`: `step(student, teachers, x, y) -> loss` (backward and SGD step not included)."
     if name not in PLAIN_STEPS: raise ValueError(f"no plain loop for {name!r}; choose from {', '.join(PLAIN_STEPS)}.")
     f = PLAIN_STEPS[name]
-    if name in ('mtard', 'bmtard', 'absld', 'fairard', 'fairrslad'):
+    if name in ('mtard', 'bmtard', 'absld', 'fairard', 'fairrslad', 'fairiad'):
         st = {}
         return lambda s, T, x, y: f(cb, s, T, x, y, st)
     return lambda s, T, x, y: f(cb, s, T, x, y)
@@ -341,7 +355,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
 FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, student forwards without grad, teachers without grad)
     'natural': ((), 1, 0, ()), 'pgdat': ((), 1, 0, ()), 'trades': ((), 3, 1, ()), 'mart': ((), 2, 0, ()),
     'ard': ((), 2, 0, ('teacher',)), 'fairard': ((), 2, 0, ('teacher',)), 'akd2': ((), 1, 0, ('teacher_adv', 'teacher_std')),
-    'rslad': ((), 2, 0, ('teacher',)), 'fairrslad': ((), 2, 0, ('teacher',)), 'absld': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')),
+    'rslad': ((), 2, 0, ('teacher',)), 'fairrslad': ((), 2, 0, ('teacher',)), 'absld': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')), 'fairiad': ((), 2, 2, ('teacher', 'teacher')),
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
     'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),
     'saad': ((), 3, 0, ('teacher', 'teacher', 'teacher')),

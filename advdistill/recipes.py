@@ -26,6 +26,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'mart':    ((), ('beta',)),
     'ard':     (('teacher',), ('tau', 'alpha', 'kl_reduction')),
     'fairard': (('teacher',), ('fair_beta', 'w_min', 'w_max', 'tau', 'alpha', 'kl_reduction')),
+    'fairiad': (('teacher',), ('fair_beta', 'w_min', 'w_max', 'beta', 'tau', 'alpha', 'warmup')),
     'fairrslad': (('teacher',), ('fair_beta', 'fair_eps', 'w_min', 'w_max', 'w_adv', 'w_nat', 'kl_scale', 'log_eps', 'kl_reduction')),
     'akd2':    (('teacher_adv', 'teacher_std'), ('w_ce', 'w_adv', 'w_std', 'tau', 'preset')),
     'rslad':   (('teacher',), ('w_adv', 'w_nat', 'kl_scale', 'log_eps', 'soft_labels')),
@@ -158,8 +159,8 @@ def resolved(self:Recipe, epochs:int|None=None, # run length (the schedule's mil
     r = copy.deepcopy(self)
     if epochs is not None and epochs != r.epochs:
         if schedule is None: r.schedule = scale_schedule(r.schedule, r.epochs, epochs)
-        for k in ('warmup', 'ramp_epochs'):   # a warm-up or a ramp in epochs keeps its share of training
-            if r.method_kw.get(k): r.method_kw[k] = max(1, round(r.method_kw[k] * epochs / r.epochs))
+        for k, lo in (('warmup', 0), ('ramp_epochs', 1)):   # a warm-up or a ramp in epochs keeps its share of training
+            if r.method_kw.get(k): r.method_kw[k] = max(lo, round(r.method_kw[k] * epochs / r.epochs))
         r.epochs = int(epochs)
     if schedule is not None: r.schedule = check_schedule(parse_schedule(schedule) if isinstance(schedule, str) else schedule)
     if bs is not None: r.bs = int(bs)
@@ -314,6 +315,12 @@ register_recipe(Recipe('fairard-cifar10-code', 'fairard', 'cifar10', 'code', 200
     students=['mobilenetv2'], eval_preset='rslad', select_on='last', select_by='none: a checkpoint every epoch, no evaluation during training',
     select_attack=SEL_IAD, seed=None, paper='Fair-ARD (Yue et al., NeurIPS 2023), Fair-ARD.py',
     differences=_ARD_DIFF + ['SGD with Nesterov momentum in the code; the trainer uses plain momentum (official_codes#fair-ard)']))
+register_recipe(Recipe('fairiad-cifar10-code', 'fairiad', 'cifar10', 'code', 200, schedule=multistep([100]), attack=ATTACK_ARD,
+    method_kw=dict(fair_beta=2., w_min=5/6, w_max=5/2, beta=0.1, tau=1., alpha=1., warmup=60), teachers={'teacher': T_TRADES},
+    student='resnet18', students=['mobilenetv2'], eval_preset='rslad', select_on='last',
+    select_by='none: a checkpoint every epoch, no evaluation during training', select_attack=SEL_IAD, seed=None,
+    paper='Fair-ARD (Yue et al., NeurIPS 2023), Fair-IAD.py', notes="IAD-I (τ = 1, warm-up 60 epochs) with the class weights; optimiser, schedule and teacher as the recipe of Fair-ARD.py",
+    differences=['SGD with Nesterov momentum in the code; the trainer uses plain momentum (official_codes#fair-ard)']))
 for ds in ('cifar10', 'cifar100'):
     t_at, _ = _iad_teachers(ds)
     register_recipe(Recipe(f'ard-{ds}-iad', 'ard', ds, 'code', 200, schedule=multistep([100]), attack=ATTACK_ARD,
@@ -499,6 +506,8 @@ _DIGIT_RECIPES = [
     dict(name='ard-digits', method='ard', attack=_D(ATTACK_ARD), method_kw=_ARD_KW, teachers={'teacher': T_DIG_AT}),
     dict(name='fairard-digits', method='fairard', attack=_D(ATTACK_ARD), method_kw=dict(fair_beta=2., **_ARD_KW), teachers={'teacher': T_DIG_AT}),
     dict(name='fairrslad-digits', method='fairrslad', attack=_D(ATTACK_RSL), method_kw=dict(fair_beta=2.), teachers={'teacher': T_DIG_AT}),
+    dict(name='fairiad-digits', method='fairiad', attack=_D(ATTACK_ARD), method_kw=dict(fair_beta=2., beta=0.1, tau=1., warmup=160),
+         teachers={'teacher': T_DIG_AT}),
     dict(name='akd2-digits', method='akd2', attack=_D(ATTACK_VITA), method_kw=dict(w_ce=0.3, w_adv=0.6, w_std=0.1, tau=2., preset='vita'),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_std': T_DIG_ST}),
     dict(name='rslad-digits', method='rslad', attack=_D(ATTACK_RSL), method_kw=dict(w_adv=5/6, w_nat=1/6, kl_scale=1., log_eps=1e-5),

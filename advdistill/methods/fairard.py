@@ -12,9 +12,10 @@ from ..losses import to_float
 from ..callback.core import register_method
 from .ard import ARD
 from .rslad import RSLAD
+from .iad import IAD
 
 # %% auto #0
-__all__ = ['fair_weights', 'ClassReweighting', 'ClassReweighted', 'FairARD', 'FairRSLAD']
+__all__ = ['fair_weights', 'ClassReweighting', 'ClassReweighted', 'FairARD', 'FairRSLAD', 'FairIAD']
 
 # %% ../../nbs/20a_methods.fairard.ipynb #40c004a0
 def fair_weights(kappa_bar:torch.Tensor, # κ̄ per class (C,): correct attack iterates per example of the class
@@ -126,4 +127,27 @@ class FairRSLAD(ClassReweighted, RSLAD):
         super().__init__(teacher, w_adv=w_adv, w_nat=w_nat, alpha=alpha, kl_scale=kl_scale, log_eps=log_eps, eps=eps, step=step,
                          steps=steps, rand_init=rand_init, attack_bn=attack_bn, kl_reduction=kl_reduction)
         self._reweighting(fair_beta, fair_eps, w_min, w_max)
+
+
+# %% ../../nbs/20a_methods.fairard.ipynb #02640604
+@register_method('fairiad')
+class FairIAD(ClassReweighted, IAD):
+    "Fair-IAD: IAD-I with Fair-ARD's per-class weights on its teacher, introspection and CE terms, κ counted on its train-mode attack (Yue et al., NeurIPS 2023)."
+    def __init__(self, teacher:nn.Module|None=None, # the adversarially trained teacher
+                 fair_beta:float=2.,       # the power β of the weights
+                 w_min:float=5/6,          # the weights' lower clip
+                 w_max:float=5/2,          # the weights' upper clip
+                 beta:float=0.1,           # IAD's α_i = p_T(x̃)[y]^β
+                 tau:float=1.,             # temperature of the teacher term
+                 alpha:float=1.,           # IAD-I's mixing weight (1 − alpha weighs CE(S(x), y))
+                 warmup:int=60,            # epochs with every α_i = 1 (no introspection)
+                 eps:float=EPS,            # attack radius
+                 step:float=STEP,          # attack step
+                 steps:int=10,             # attack steps (κ ∈ [0, steps])
+                 rand_init:str|None='uniform', # U(−ε, ε), not clamped (the code)
+                 attack_bn:str='train',    # the student's mode during the attack (the code: train)
+                ):
+        super().__init__(teacher, variant='I', beta=beta, tau=tau, alpha=alpha, warmup=warmup, eps=eps, step=step,
+                         steps=steps, rand_init=rand_init, attack_bn=attack_bn)
+        self._reweighting(fair_beta, 1e-5, w_min, w_max)
 

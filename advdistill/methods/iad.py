@@ -37,10 +37,11 @@ def iad_variant(variant)->str:
     return v
 
 # %% ../../nbs/23_methods.iad.ipynb #8753b843
-def _intro_kl(s_adv, s_nat, a_i, tau, detach_target, intro_tau):
+def _intro_kl(s_adv, s_nat, a_i, tau, detach_target, intro_tau, weights=None):
     "(1/B)Σ(1−α_i)·KL(p_S(x_i) ‖ p_S(x̃_i)); the target keeps its graph unless `detach_target` (official_codes#gradient-flow)."
     target = s_nat.detach() if detach_target else s_nat
     k = kl_div(s_adv, target, tau=tau if intro_tau else 1., tau2=False, reduction='none')
+    if weights is not None: k = k * weights   # Fair-IAD's class weights
     return ((1 - a_i) * k).mean()
 
 # %% ../../nbs/23_methods.iad.ipynb #21bb3ed9
@@ -61,19 +62,23 @@ def iad_loss(*,
              alpha2:float=0.25,             # IAD-II: weight of the ST-teacher term (CE gets 1 − alpha1 − alpha2)
              detach_target:bool=False,      # detach the introspection target p_S(x) (the code does not)
              intro_tau:bool=False,          # soften the introspection term by τ too (Eq. 3; the code uses T=1 there)
+             weights:torch.Tensor|None=None,# IAD-I: per-example weights (B,) on every term (Fair-IAD's class weights w[y])
             )->tuple:
     "IAD's loss (Eq. 3 as the official IAD-I / IAD-II code computes it); returns `(loss, terms)`."
     v = iad_variant(variant)
     wt = (v == 'II') if weight_teacher is None else weight_teacher
     a_i = iad_alpha(t_adv, y, beta) if use_alpha else to_float(s_adv).new_ones(len(y))
     if use_alpha and s_nat is None: raise ValueError("the introspection term needs s_nat (the student on clean x).")
-    intro = _intro_kl(s_adv, s_nat, a_i, tau, detach_target, intro_tau) if use_alpha else a_i.new_zeros(())
+    if weights is not None and v != 'I': raise ValueError("per-example weights are Fair-IAD's, on IAD-I: pass variant='I'.")
+    intro = _intro_kl(s_adv, s_nat, a_i, tau, detach_target, intro_tau, weights) if use_alpha else a_i.new_zeros(())
     w = a_i if wt else 1.
     if v == 'I':
         if t_nat is None: raise ValueError("IAD-I's teacher term needs t_nat (the teacher on clean x).")
-        kl_t = alpha * (w * kl_div(s_adv, t_nat, tau=tau, reduction='none')).mean()  # τ² inside kl_div
+        kl_t = alpha * (w * kl_div(s_adv, t_nat, tau=tau, reduction='none', weights=weights)).mean()  # τ² inside kl_div
         if s_nat is None and alpha != 1: raise ValueError(f"alpha={alpha} weighs CE(S(x), y) by {1-alpha}: pass s_nat.")
-        ce_ = (1 - alpha) * xent(s_nat, y) if s_nat is not None else a_i.new_zeros(())
+        if s_nat is None: ce_ = a_i.new_zeros(())
+        elif weights is None: ce_ = (1 - alpha) * xent(s_nat, y)
+        else: ce_ = (1 - alpha) * (xent(s_nat, y, reduction='none') * weights).mean()
         terms = {'kl_teacher': kl_t, 'kl_intro': alpha * intro, 'ce': ce_}
     else:
         if t_st is None: raise ValueError("IAD-II needs t_st (the standard-trained teacher on x̃).")
@@ -140,12 +145,22 @@ def adv_batch(self:IAD, x, y):
     if self.variant == 'I':
         with torch.no_grad(): self.keep(t_nat=self.teacher(x))   # official_codes#iad-i step 1: teacher on clean x
     # official_codes#iad: student CE (sum) against y, U(−ε, ε) start not clamped, student in train mode
-    x_adv = pgd(self.learn.model, x, ce(y, 'sum'), eps=self.eps, alpha=self.step, steps=self.steps,
+    x_adv = pgd(self.learn.model, x, self.attack_loss(y), eps=self.eps, alpha=self.step, steps=self.steps,
                 rand_init=self.rand_init, bn_mode=self.attack_bn)
     with torch.no_grad():   # teachers on x̃ (eval mode: no state changes, so their place among the forwards is free)
         self.keep(t_adv=self.teacher(x_adv))
         if self.variant == 'II': self.keep(t_st=self.teacher_st(x_adv))   # the code's second AT forward is not repeated
     return x_adv
+
+@patch
+def attack_loss(self:IAD, y):
+    "The training attack's loss: the student's summed CE (Fair-IAD wraps it to count correct iterates)."
+    return ce(y, 'sum')
+
+@patch
+def example_weights(self:IAD, y)->torch.Tensor|None:
+    "Per-example loss weights: none in IAD (Fair-IAD: its class weights of the labels)."
+    return None
 
 # %% ../../nbs/23_methods.iad.ipynb #1a370925
 @patch
@@ -172,4 +187,5 @@ def adv_loss(self:IAD, s_adv, y):
     return iad_loss(s_adv=s_adv, s_nat=s_nat, t_nat=getattr(self, 't_nat', None), t_adv=self.t_adv, y=y,
                     beta=self.beta, tau=self.tau, alpha=self.alpha, variant=self.variant,
                     t_st=getattr(self, 't_st', None), weight_teacher=self.weight_teacher, use_alpha=use,
-                    alpha1=self.alpha1, alpha2=self.alpha2, detach_target=self.detach_target, intro_tau=self.intro_tau)
+                    alpha1=self.alpha1, alpha2=self.alpha2, detach_target=self.detach_target, intro_tau=self.intro_tau,
+                    weights=self.example_weights(y))
