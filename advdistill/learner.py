@@ -30,12 +30,12 @@ from .models import _read_checkpoint, tensor_digests
 from .callback.core import AdvCallback, LossTerms, shares_params, restate_error
 
 # %% auto #0
-__all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'CONVERGENCE_TOL', 'constant', 'multistep', 'piecewise', 'cosine', 'check_schedule',
-           'lr_factor', 'lr_at', 'scale_schedule', 'parse_schedule', 'EpochSchedule', 'rng_state', 'set_rng_state',
-           'atomic_save', 'atomic_copy', 'OutDirInUseError', 'lock_out_dir', 'check_out_dir', 'to_plain',
-           'NonFiniteLossError', 'NanGuard', 'student_of', 'Checkpoints', 'HistoryCSV', 'read_ckpt', 'DeviceAMP',
-           'AdvLearner', 'CudaChannelsLast', 'adv_learner', 'fit_adv', 'check_same_run', 'load_ckpt', 'plot_history',
-           'convergence']
+__all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'CONVERGENCE_TOL', 'CONVERGENCE_MIN_WINDOW', 'constant', 'multistep', 'piecewise',
+           'cosine', 'check_schedule', 'lr_factor', 'lr_at', 'scale_schedule', 'parse_schedule', 'EpochSchedule',
+           'rng_state', 'set_rng_state', 'atomic_save', 'atomic_copy', 'OutDirInUseError', 'lock_out_dir',
+           'check_out_dir', 'to_plain', 'NonFiniteLossError', 'NanGuard', 'student_of', 'Checkpoints', 'HistoryCSV',
+           'read_ckpt', 'DeviceAMP', 'AdvLearner', 'CudaChannelsLast', 'adv_learner', 'fit_adv', 'check_same_run',
+           'load_ckpt', 'plot_history', 'convergence']
 
 # %% ../nbs/07_learner.ipynb #ad97ab56
 SCHEDULE_KINDS = ('constant', 'multistep', 'piecewise', 'cosine')
@@ -718,6 +718,7 @@ def plot_history(learn_or_csv,       # a trained `Learner`, the path of a `histo
 
 # %% ../nbs/07_learner.ipynb #e75ab081
 CONVERGENCE_TOL = 3.  # points of accuracy a run may still gain between the last two windows and count as converged
+CONVERGENCE_MIN_WINDOW = 5  # epochs per window below which the diagnostic cannot tell
 
 def _windows(lrs:list, n:int)->dict:
     "{phase: (earlier window, last window)} as (first, last) epochs: thirds before the last decay, halves after it."
@@ -734,6 +735,7 @@ def convergence(src,                 # a trained `Learner`, the path of its `his
                 lrs:list,            # the learning rate of every epoch (`Recipe.lrs()`)
                 tol:float=CONVERGENCE_TOL, # points of accuracy the last window may still gain
                 cols=('accuracy', 'robust_acc'), # the validation columns judged (those present)
+                min_window:int=CONVERGENCE_MIN_WINDOW, # fewer epochs per window cannot tell (one epoch's accuracy is too noisy)
                )->dict:
     "Whether validation accuracies had stopped rising before and after the last lr decay, with the gains (points)."
     df = _history(src); n = len(df)
@@ -746,6 +748,8 @@ def convergence(src,                 # a trained `Learner`, the path of its `his
     for name, (w0, w1) in _windows(list(lrs), n).items():
         gains = {c: round(mean(c, w1) - mean(c, w0), 2) for c in cols}
         phases[name] = {'windows': [list(w0), list(w1)], **gains}
+        if w1[1] - w1[0] + 1 < min_window:
+            why.append(f"windows of {w1[1] - w1[0] + 1} epoch(s) are too short to tell ({name}; at least {min_window})"); continue
         why += [f"{c} gained {g:.1f} points from epochs {w0[0]}-{w0[1]} to {w1[0]}-{w1[1]} ({name})"
                 for c, g in gains.items() if not g <= tol]
     if not phases: why = [f"{n} epoch(s) are too few to tell"]

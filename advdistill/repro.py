@@ -273,18 +273,17 @@ def load_run(rid:str, root:str|Path|None=None)->dict:
     return json.loads(_card_path(root, rid).read_text())
 
 def run_convergence(rid:str, root:str|Path|None=None)->dict|None:
-    "The convergence diagnostic of training run `rid` (of the run it evaluates, for an evaluation); None without a history."
+    "The convergence diagnostic of training run `rid` (of the run it evaluates, for an evaluation), computed from its history; the card's own without one."
     root = Path(root) if root is not None else find_results()
     run = PLAN.get(rid)
     src = run.evaluates if run is not None and run.evaluates else rid
     c = load_run(src, root)
-    conv = (c.get('extra') or {}).get('convergence')
     hist = root/src/'history.csv'
-    if conv is None and hist.is_file() and c.get('recipe'):  # a card older than the diagnostic: computed from its history
-        from advdistill.learner import convergence, lr_at
-        r, n = c['recipe'], (c.get('extra') or {}).get('epochs') or c['recipe']['epochs']  # such runs kept absolute milestones
-        conv = convergence(hist, [lr_at(r['schedule'], e, n, r['lr']) for e in range(n)])
-    return conv
+    if not (hist.is_file() and c.get('recipe')): return (c.get('extra') or {}).get('convergence')
+    # from the history, by today's rule: every card judged alike (a card records the rule of its day in extra.convergence)
+    from advdistill.learner import convergence, lr_at
+    r, n = c['recipe'], (c.get('extra') or {}).get('epochs') or c['recipe']['epochs']  # older runs kept absolute milestones
+    return convergence(hist, [lr_at(r['schedule'], e, n, r['lr']) for e in range(n)])
 
 def cards(ids, root:str|Path|None=None)->'pd.DataFrame':
     "One row per run: config, seed, accuracies (%), W-Robust (%), train and evaluation seconds, commit, command."

@@ -129,7 +129,7 @@ class FairRSLAD(ClassReweighted, RSLAD):
         self._reweighting(fair_beta, fair_eps, w_min, w_max)
 
 
-# %% ../../nbs/20a_methods.fairard.ipynb #02640604
+# %% ../../nbs/20a_methods.fairard.ipynb #5c9de5cf
 @register_method('fairiad')
 class FairIAD(ClassReweighted, IAD):
     "Fair-IAD: IAD-I with Fair-ARD's per-class weights on its teacher, introspection and CE terms, κ counted on its train-mode attack (Yue et al., NeurIPS 2023)."
