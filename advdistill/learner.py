@@ -17,7 +17,7 @@ from fastcore.meta import delegates
 from .core import *
 with fastai_quiet():
     from fastai.learner import Learner, Metric
-    from fastai.optimizer import SGD
+    from fastai.optimizer import SGD, Optimizer, l2_reg, average_grad
     from fastai.losses import CrossEntropyLossFlat
     from fastai.metrics import accuracy
     from fastai.data.core import DataLoaders
@@ -34,8 +34,8 @@ __all__ = ['SCHEDULE_KINDS', 'CKPT_FORMAT', 'CONVERGENCE_TOL', 'CONVERGENCE_MIN_
            'cosine', 'check_schedule', 'lr_factor', 'lr_at', 'scale_schedule', 'parse_schedule', 'EpochSchedule',
            'rng_state', 'set_rng_state', 'atomic_save', 'atomic_copy', 'OutDirInUseError', 'lock_out_dir',
            'check_out_dir', 'to_plain', 'NonFiniteLossError', 'NanGuard', 'student_of', 'Checkpoints', 'HistoryCSV',
-           'read_ckpt', 'DeviceAMP', 'AdvLearner', 'CudaChannelsLast', 'adv_learner', 'fit_adv', 'check_same_run',
-           'load_ckpt', 'plot_history', 'convergence']
+           'read_ckpt', 'DeviceAMP', 'AdvLearner', 'CudaChannelsLast', 'nesterov_step', 'NesterovSGD', 'adv_learner',
+           'fit_adv', 'check_same_run', 'load_ckpt', 'plot_history', 'convergence']
 
 # %% ../nbs/07_learner.ipynb #ad97ab56
 SCHEDULE_KINDS = ('constant', 'multistep', 'piecewise', 'cosine')
@@ -560,6 +560,15 @@ def _learner_cbs(cb, cbs, nan_guard, channels_last, precision, out, monitor)->li
     if out is not None: res += [Checkpoints(out, monitor), HistoryCSV()]
     return res
 
+# %% ../nbs/07_learner.ipynb #e093511b
+def nesterov_step(p, lr, mom, grad_avg, **kwargs):
+    "Nesterov's step as PyTorch's SGD(nesterov=True) takes it: p ← p − lr·(g + mom·buf), with buf the momentum buffer."
+    p.data.add_(p.grad.data.add(grad_avg, alpha=mom), alpha=-lr)
+
+def NesterovSGD(params, lr, mom:float=0.9, wd:float=0.):
+    "SGD with Nesterov momentum and coupled weight decay, as `torch.optim.SGD(..., momentum=mom, weight_decay=wd, nesterov=True)`."
+    return Optimizer(params, [l2_reg, average_grad, nesterov_step], lr=lr, mom=mom, wd=wd)
+
 # %% ../nbs/07_learner.ipynb #f0e03a26
 @delegates(Learner.__init__, but=['dls', 'model', 'loss_func', 'opt_func', 'lr', 'splitter', 'cbs', 'metrics', 'path',
                                   'model_dir', 'wd', 'wd_bn_bias', 'train_bn', 'default_cbs'])
@@ -569,6 +578,7 @@ def adv_learner(dls:DataLoaders,      # training and validation data (`.test` to
                 metrics=None,         # fastai metrics (default: `accuracy`)
                 lr:float=0.1,         # base learning rate (the schedule multiplies it)
                 mom:float=0.9,        # SGD momentum
+                nesterov:bool=False,  # Nesterov momentum (PyTorch SGD's `nesterov=True`)
                 wd:float=2e-4,        # coupled weight decay on every parameter (PyTorch SGD's `weight_decay`)
                 schedule:dict|None=None, # default learning-rate schedule of `fit_adv` (e.g. `multistep([100, 150])`)
                 robust_metric=None,   # a `RobustAcc`, an attack or attack config for one, or True (PGD-10): 'robust_acc'
@@ -582,7 +592,7 @@ def adv_learner(dls:DataLoaders,      # training and validation data (`.test` to
                 compile:bool=False,   # `torch.compile` the student in place
                 nan_guard:bool=True,  # stop with `NonFiniteLossError` on a NaN/inf training loss
                 **kwargs)->AdvLearner:
-    "A fastai `Learner` for adversarial training/distillation: SGD with coupled weight decay, the method callback, loss-term columns, checkpoints."
+    "A fastai `Learner` for adversarial training/distillation: SGD (optionally Nesterov's) with coupled weight decay, the method callback, loss-term columns, checkpoints."
     _check_args(dls, student, cb, lr, mom, wd)
     if cb is None:  # clean training through the `natural` method, so its batch checks (range, labels) apply too
         from advdistill.methods.natural import Natural
@@ -597,11 +607,11 @@ def adv_learner(dls:DataLoaders,      # training and validation data (`.test` to
     all_cbs = _learner_cbs(cb, cbs, nan_guard, channels_last, precision, out, monitor)
     if compile: student.compile()
     learn = AdvLearner(_select_dls(dls, select_on), student, loss_func=CrossEntropyLossFlat(),
-                       opt_func=partial(SGD, mom=mom, decouple_wd=False), lr=lr, wd=wd, wd_bn_bias=True, train_bn=True,
+                       opt_func=partial(NesterovSGD, mom=mom) if nesterov else partial(SGD, mom=mom, decouple_wd=False), lr=lr, wd=wd, wd_bn_bias=True, train_bn=True,
                        metrics=metrics, cbs=all_cbs, path=out or Path('.'), model_dir='.', **kwargs)
     learn.lr_schedule, learn.select_on, learn.out_dir, learn.monitor = check_schedule(schedule), select_on, out, monitor
     learn.run_settings = {'method': getattr(cb, 'method_name', type(cb).__name__), 'method_kw': cb.settings() if isinstance(cb, AdvCallback) else {},
-                          'bs': getattr(dls.train, 'bs', None), 'precision': precision or 'fp32', 'mom': float(mom), 'wd': float(wd),
+                          'bs': getattr(dls.train, 'bs', None), 'precision': precision or 'fp32', 'mom': float(mom), 'nesterov': bool(nesterov), 'wd': float(wd),
                           'select_on': select_on}  # a resumed run must match them (`fit_adv`); callers may add theirs (the CLI: seed, data)
     return learn
 

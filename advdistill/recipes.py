@@ -60,7 +60,7 @@ class Recipe:
     lr: float = 0.1           # base learning rate
     mom: float = 0.9          # SGD momentum
     wd: float = 2e-4          # coupled weight decay (PyTorch SGD's weight_decay)
-    optimizer: str = 'sgd'    # every official code uses SGD
+    optimizer: str = 'sgd'    # every official code uses SGD; 'sgd-nesterov' with Nesterov momentum (Fair-ARD's)
     schedule: dict = field(default_factory=constant) # per-epoch learning-rate schedule (`advdistill.learner`)
     attack: dict|None = None  # training attack: eps, step, steps, rand_init, attack_bn (None: natural training)
     method_kw: dict = field(default_factory=dict)  # the method's other keyword arguments (binding names)
@@ -100,7 +100,7 @@ def learner_kw(self:Recipe, select_on:str='valid', # 'valid', 'test', or 'recipe
               )->dict:
     "`adv_learner` keyword arguments: lr, momentum, weight decay, schedule and checkpoint selection."
     if select_on == 'recipe': select_on = 'test' if self.select_on == 'test' else 'valid'
-    kw = {'lr': self.lr, 'mom': self.mom, 'wd': self.wd, 'schedule': copy.deepcopy(self.schedule), 'select_on': select_on,
+    kw = {'lr': self.lr, 'mom': self.mom, 'nesterov': self.optimizer == 'sgd-nesterov', 'wd': self.wd, 'schedule': copy.deepcopy(self.schedule), 'select_on': select_on,
           'monitor': self.monitor}
     if self.monitor == 'robust_acc': kw['robust_metric'] = copy.deepcopy(self.select_attack) or True
     return kw
@@ -131,7 +131,7 @@ def check_recipe(r:Recipe)->Recipe:
     if r.source not in SOURCES: fail(f"source must be one of {SOURCES}, got {r.source!r}.")
     if r.select_on not in SELECT_ON: fail(f"select_on must be one of {SELECT_ON}, got {r.select_on!r}.")
     if r.eval_preset not in EVAL_PRESETS: fail(f"eval_preset must be one of {EVAL_PRESETS}, got {r.eval_preset!r}.")
-    if r.optimizer != 'sgd': fail(f"only 'sgd' is supported, got {r.optimizer!r}.")
+    if r.optimizer not in ('sgd', 'sgd-nesterov'): fail(f"optimizer must be 'sgd' or 'sgd-nesterov', got {r.optimizer!r}.")
     if r.monitor not in ('robust_acc', 'accuracy', 'valid_loss'): fail(f"monitor must be 'robust_acc', 'accuracy' or 'valid_loss'.")
     if r.select_attack is not None and 'attack' not in r.select_attack: fail("select_attack needs an 'attack' key, e.g. 'PGD'.")
     t_names, kw_names = METHOD_BINDINGS[r.method]
@@ -314,13 +314,13 @@ register_recipe(Recipe('fairard-cifar10-code', 'fairard', 'cifar10', 'code', 200
     method_kw=dict(fair_beta=2., w_min=5/6, w_max=5/2, **_ARD_KW), teachers={'teacher': T_TRADES}, student='resnet18',
     students=['mobilenetv2'], eval_preset='rslad', select_on='last', select_by='none: a checkpoint every epoch, no evaluation during training',
     select_attack=SEL_IAD, seed=None, paper='Fair-ARD (Yue et al., NeurIPS 2023), Fair-ARD.py',
-    differences=_ARD_DIFF + ['SGD with Nesterov momentum in the code; the trainer uses plain momentum (official_codes#fair-ard)']))
+    optimizer='sgd-nesterov', differences=_ARD_DIFF))
 register_recipe(Recipe('fairiad-cifar10-code', 'fairiad', 'cifar10', 'code', 200, schedule=multistep([100]), attack=ATTACK_ARD,
     method_kw=dict(fair_beta=2., w_min=5/6, w_max=5/2, beta=0.1, tau=1., alpha=1., warmup=60), teachers={'teacher': T_TRADES},
     student='resnet18', students=['mobilenetv2'], eval_preset='rslad', select_on='last',
     select_by='none: a checkpoint every epoch, no evaluation during training', select_attack=SEL_IAD, seed=None,
     paper='Fair-ARD (Yue et al., NeurIPS 2023), Fair-IAD.py', notes="IAD-I (τ = 1, warm-up 60 epochs) with the class weights; optimiser, schedule and teacher as the recipe of Fair-ARD.py",
-    differences=['SGD with Nesterov momentum in the code; the trainer uses plain momentum (official_codes#fair-ard)']))
+    optimizer='sgd-nesterov'))
 for ds in ('cifar10', 'cifar100'):
     t_at, _ = _iad_teachers(ds)
     register_recipe(Recipe(f'ard-{ds}-iad', 'ard', ds, 'code', 200, schedule=multistep([100]), attack=ATTACK_ARD,
@@ -370,8 +370,7 @@ register_recipe(Recipe('fairrslad-cifar10-code', 'fairrslad', 'cifar10', 'code',
     method_kw=dict(fair_beta=2., fair_eps=0., w_min=5/6, w_max=5/2, w_adv=5/6, w_nat=1/6, log_eps=1e-5), teachers={'teacher': T_TRADES},
     students=['mobilenetv2'], eval_preset='rslad', select_on='last', select_by='the last epoch', select_attack=SEL_RSL, seed=0,
     paper='Fair-ARD (Yue et al., NeurIPS 2023), Fair-RSLAD.py', notes="RSLAD's step with Fair-ARD's class weights on both KL terms.",
-    differences=['the class weights without the 1e-5 of Fair-ARD.py (fair_eps=0; official_codes#fair-ard)',
-                 'SGD with Nesterov momentum in the code; the trainer uses plain momentum (official_codes#fair-ard)']))
+    optimizer='sgd-nesterov', differences=['the class weights without the 1e-5 of Fair-ARD.py (fair_eps=0; official_codes#fair-ard)']))
 
 
 # %% ../nbs/09_recipes.ipynb #b9d01cfe
