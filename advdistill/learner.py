@@ -560,7 +560,7 @@ def _learner_cbs(cb, cbs, nan_guard, channels_last, precision, out, monitor)->li
     if out is not None: res += [Checkpoints(out, monitor), HistoryCSV()]
     return res
 
-# %% ../nbs/07_learner.ipynb #e093511b
+# %% ../nbs/07_learner.ipynb #b71ee7de
 def nesterov_step(p, lr, mom, grad_avg, **kwargs):
     "Nesterov's step as PyTorch's SGD(nesterov=True) takes it: p ← p − lr·(g + mom·buf), with buf the momentum buffer."
     p.data.add_(p.grad.data.add(grad_avg, alpha=mom), alpha=-lr)

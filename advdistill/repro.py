@@ -11,7 +11,7 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE', 'IAD_BETAS',
            'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
-           'LOSS_SCALE', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds', 'kw',
+           'LOSS_SCALE', 'RECENT', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds', 'kw',
            'find_results', 'regenerate', 'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare',
            'claims_table', 'loss_scale_table', 'loss_scale_sentence', 'budget_table', 'repro_main']
 
@@ -183,6 +183,15 @@ for m, bm in LOSS_SCALE.items():
     c = CORE[m][0]; same = dict(method=m, recipe=c.recipe, teachers=c.teachers)
     add(*seeds(f'{m}-short', **same, args=c.args + SHORT), *seeds(f'{m}-bm-short', **same, args=c.args + bm + SHORT),
         *seeds(f'{m}-bm', **same, args=c.args + bm))
+
+# The 2023–2026 methods, each against the method it extends (IGDM and DGAD: AdaAD; SAAD: IGDM; Fair-ARD, Fair-IAD and
+# Fair-RSLAD: ARD, IAD-I and RSLAD, in worst-class accuracy too; ABSLD: RSLAD; B-MTARD: MTARD; PeerAiD, whose peer
+# replaces the pretrained teacher: RSLAD), three seeds, the protocol's teachers; not a paper's claim
+RECENT = {'igdm': 'adaad', 'dgad': 'adaad', 'saad': 'igdm', 'fairard': 'ard', 'fairiad': 'iad', 'fairrslad': 'rslad',
+          'absld': 'rslad', 'bmtard': 'mtard', 'peeraid': 'rslad'}
+for m in RECENT:
+    add(*_core(m, teachers=(('teacher_adv', T_AT), ('teacher_nat', T_ST)) if m == 'bmtard' else () if m == 'peeraid' else _AT))
+
 
 # %% ../nbs/32_repro.ipynb #81c4c487
 RESULTS = Path('results/repro')     # the cards the paper pages read: the first protocol's (12 epochs)
