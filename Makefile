@@ -55,7 +55,7 @@ gpu-check:
 demo: install
 	$(BIN)/advdistill-demo --out runs/demo
 
-# The small-scale reproduction cards of the converged protocol (results/protocol/): every missing card; `make repro FORCE=--force` redoes them all.
+# The small-scale reproduction cards of the converged protocol (results/protocol/): every missing card (the whole plan takes days on 2 cores, so it runs in parts); `make repro FORCE=--force` redoes them all.
 repro: install
 	$(BIN)/advdistill-repro --all --jobs 2 $(FORCE)
 
