@@ -263,6 +263,11 @@ def keep(self:AdvCallback, **tensors):
         if k not in self._kept: self._kept.append(k)
 
 @patch
+def example_weights(self:AdvCallback, y:torch.Tensor)->torch.Tensor|None:
+    "Per-example weights of the loss: None, every example weighs 1 (Fair-ARD's class reweighting gives its weights of the labels)."
+    return None
+
+@patch
 def _drop(self:AdvCallback):
     for k in getattr(self, '_kept', ()): setattr(self, k, None)
 

@@ -97,14 +97,10 @@ def attack_loss(self:ARD, y):
     return ce(y, 'sum')
 
 @patch
-def example_weights(self:ARD, y)->torch.Tensor|None:
-    "Per-example loss weights: none in ARD (Fair-ARD: its class weights of the labels)."
-    return None
-
-@patch
 def adv_loss(self:ARD, s_adv, y):
     # official_codes#departures, no. 4: the clean train-mode forward runs even when alpha == 1 (it updates BN statistics)
     s_nat = None if self.skip_nat else self.learn.model(self.x_nat)
     self.record['s_adv_acc'] = (s_adv.detach().argmax(1) == y).float().mean()
     return ard_loss(s_adv=s_adv, s_nat=s_nat, t_nat=self.t_nat, y=y, tau=self.tau, alpha=self.alpha,
                     kl_reduction=self.kl_reduction, weights=self.example_weights(y))
+

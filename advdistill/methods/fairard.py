@@ -64,7 +64,7 @@ class ClassReweighting:
 
 # %% ../../nbs/20a_methods.fairard.ipynb #5683d5fb
 class ClassReweighted:
-    "Fair-ARD's class reweighting on a host callback that builds its attack loss with `attack_loss(y, ...)` and weighs its loss by `example_weights(y)` (ARD, RSLAD): κ counted on every attack iterate, the weights of the labels on the loss, new weights at the end of each epoch, kept in the checkpoint."
+    "Fair-ARD's class reweighting on a host callback that builds its attack loss with `attack_loss(y, ...)` and weighs its loss by `example_weights(y)` (ARD, RSLAD, IAD): κ counted on every attack iterate, the weights of the labels on the loss, new weights at the end of each epoch, kept in the checkpoint."
     def _reweighting(self, fair_beta:float, fair_eps:float, w_min:float, w_max:float):
         if not 0 < w_min <= 1 <= w_max: raise ValueError(f"{type(self).__name__} needs 0 < w_min <= 1 <= w_max, got {w_min}, {w_max}.")
         store_attr('fair_beta,fair_eps,w_min,w_max')

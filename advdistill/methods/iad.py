@@ -157,10 +157,6 @@ def attack_loss(self:IAD, y):
     "The training attack's loss: the student's summed CE (Fair-IAD wraps it to count correct iterates)."
     return ce(y, 'sum')
 
-@patch
-def example_weights(self:IAD, y)->torch.Tensor|None:
-    "Per-example loss weights: none in IAD (Fair-IAD: its class weights of the labels)."
-    return None
 
 # %% ../../nbs/23_methods.iad.ipynb #1a370925
 @patch

@@ -122,13 +122,9 @@ def attack_loss(self:RSLAD, y, p_t):
     return kl_to(p_t)
 
 @patch
-def example_weights(self:RSLAD, y)->torch.Tensor|None:
-    "Per-example loss weights: none in RSLAD (Fair-RSLAD: its class weights of the labels)."
-    return None
-
-@patch
 def adv_loss(self:RSLAD, s_adv, y):
     s_nat = self.learn.model(self.x_nat)  # official order: S(x_adv) (the Learner's forward), then S(x), train mode
     return rslad_loss(s_adv=s_adv, s_nat=s_nat, t_nat=self.t_nat, w_adv=self.w_adv, w_nat=self.w_nat,
                       kl_scale=self.kl_scale, log_eps=self.log_eps, t_is_probs=self.t_is_probs,
                       kl_reduction=self.kl_reduction, weights=self.example_weights(y))
+
