@@ -24,7 +24,7 @@ BENCH_PRESET_NAMES = ('quick', 'full', 'gpu')
 DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'fairard', 'akd2', 'rslad', 'fairrslad', 'absld', 'iad', 'fairiad', 'adaad', 'adaiad', 'igdm', 'saad', 'peeraid', 'dgad', 'mtard', 'bmtard', 'ardir')
 DEMO_DEFAULT = ('pgdat', 'trades')  # what `make demo` trains: students that converge within its time on 2 CPU cores
 DEMO_EPOCHS = 150  # the default students' budget: at width 2, PGD-AT and TRADES converge in 150 epochs
-DEMO_WIDTH = 2     # the default students' width (the protocol's students are width 1 and need 800 epochs)
+DEMO_WIDTH = 2     # the default students' width (the protocol's students are width 1 and need 1,200 epochs)
 
 def _recipes(method:str, names:str)->dict: return {n: method for n in names.split()}
 RECIPE_METHODS = {  # recipe name -> its method, in the order of `advdistill.recipes.list_recipes()`
@@ -218,7 +218,7 @@ def demo_parser()->argparse.ArgumentParser:
     p.add_argument('--jobs', type=int, help='runs in parallel (default: 2 on CPU, 1 on GPU)')
     p.add_argument('--eval-n', type=int, help='test examples evaluated (default 100)')
     p.add_argument('--epochs', type=int, help=f"epochs of every student (default {DEMO_EPOCHS} for the default students, "
-                   "the recipes' 800 otherwise)")
+                   "the recipes' 1200 otherwise)")
     p.add_argument('--width', type=int, help=f"width of every student (default {DEMO_WIDTH} for the default students, "
                    "the recipes' 1 otherwise)")
     return p
