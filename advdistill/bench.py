@@ -302,13 +302,16 @@ def _dgad(cb, s, T, x, y):
 # %% ../nbs/31_bench.ipynb #da32ccf7
 def _mtard(cb, s, T, x, y, st):
     with torch.no_grad(): t_nat = T['teacher_nat'](x)
-    xa = _atk(cb, s, x, _ce(y, 'mean'))
+    fair = hasattr(cb, 'reweight')                         # Fair-MTARD: κ counted in the attack, class weights on both KLs
+    xa = _atk(cb, s, x, _counted(st, t_nat.shape[1], y, _ce(y, 'mean')) if fair else _ce(y, 'mean'))
     adv = s(xa)
     with torch.no_grad(): t_adv = T['teacher_adv'](xa)
     nat = s(x)
+    w = st['w'].to(t_nat)[y, None] if fair else 1.
+    if getattr(cb, 'nat_target', 'clean') == 'adv': t_nat = t_adv
     def kl(o, t, tau=1.):
         p = F.softmax(t / tau, dim=1)
-        return cb.kl_scale * (p * (torch.log(p + cb.log_eps) - F.log_softmax(o, dim=1))).mean()
+        return cb.kl_scale * (w * p * (torch.log(p + cb.log_eps) - F.log_softmax(o, dim=1))).mean()
     if cb.balance is None: k_adv, k_nat = kl(adv, t_adv), kl(nat, t_nat)
     else:                                                  # B-MTARD: tempered teachers, balanced by their entropies
         ta, tn = st.get('tau', (cb.temp_init, cb.temp_init))
@@ -336,7 +339,7 @@ def _ardir(cb, s, T, x, y):
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'fairard': _fairard, 'akd2': _akd2,
-               'rslad': _rslad, 'fairrslad': _fairrslad, 'absld': _absld, 'iad': _iad, 'fairiad': _fairiad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
+               'rslad': _rslad, 'fairrslad': _fairrslad, 'absld': _absld, 'iad': _iad, 'fairiad': _fairiad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'fairmtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'fairiad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 NO_PLAIN_LOOP = {'peeraid': 'it trains a second network with its own optimiser; the benchmark times one network\'s step'}
 
@@ -346,7 +349,7 @@ def plain_step(name:str, # a method name, e.g. 'rslad'
     "The plain-PyTorch training step of method `name`: `step(student, teachers, x, y) -> loss` (backward and SGD step not included)."
     if name not in PLAIN_STEPS: raise ValueError(f"no plain loop for {name!r}; choose from {', '.join(PLAIN_STEPS)}.")
     f = PLAIN_STEPS[name]
-    if name in ('mtard', 'bmtard', 'absld', 'fairard', 'fairrslad', 'fairiad'):
+    if name in ('mtard', 'fairmtard', 'bmtard', 'absld', 'fairard', 'fairrslad', 'fairiad'):
         st = {}
         return lambda s, T, x, y: f(cb, s, T, x, y, st)
     return lambda s, T, x, y: f(cb, s, T, x, y)
@@ -359,7 +362,7 @@ FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, 
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
     'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),
     'saad': ((), 3, 0, ('teacher', 'teacher', 'teacher')),
-    'mtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'bmtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'ardir': ((), 1, 0, ('teacher',))}
+    'mtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'fairmtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'bmtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'ardir': ((), 1, 0, ('teacher',))}
 
 def floor_fns(name:str, cb, # the method and its callback (attack steps and BatchNorm mode)
               s:nn.Module,  # a student copy the parts run on

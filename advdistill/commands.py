@@ -13,7 +13,7 @@ __all__ = ['METHOD_NAMES', 'DATASET_NAMES', 'MODEL_NAMES', 'ROBUSTBENCH_IDS', 'P
            'bench_main']
 
 # %% ../nbs/30a_commands.ipynb #42cbd3b5
-METHOD_NAMES = ('absld', 'adaad', 'adaiad', 'akd2', 'ard', 'ardir', 'bmtard', 'dgad', 'fairard', 'fairiad', 'fairrslad', 'iad', 'igdm', 'mart', 'mtard', 'natural', 'peeraid', 'pgdat', 'rslad', 'saad', 'trades')
+METHOD_NAMES = ('absld', 'adaad', 'adaiad', 'akd2', 'ard', 'ardir', 'bmtard', 'dgad', 'fairard', 'fairiad', 'fairmtard', 'fairrslad', 'iad', 'igdm', 'mart', 'mtard', 'natural', 'peeraid', 'pgdat', 'rslad', 'saad', 'trades')
 DATASET_NAMES = ('digits', 'synthetic', 'cifar10', 'cifar100', 'svhn', 'tiny_imagenet')
 MODEL_NAMES = ('mobilenetv2', 'preactresnet18', 'resnet18', 'resnet34', 'resnet50', 'resnet56', 'wrn22_6', 'wrn28_10',
                'wrn34_10', 'wrn34_20', 'wrn70_16')
@@ -21,7 +21,7 @@ ROBUSTBENCH_IDS = ('Gowal2021Improving_28_10_ddpm_100m', 'Bartoldson2024Adversar
                    'Cui2023Decoupled_WRN-28-10', 'Chen2021LTD_WRN34_10', 'Chen2021LTD_WRN34_20')  # teachers by ID (models.ROBUSTBENCH)
 PRESET_NAMES = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'ard', 'trades', 'digits', 'small', 'quick')  # evaluation
 BENCH_PRESET_NAMES = ('quick', 'full', 'gpu')
-DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'fairard', 'akd2', 'rslad', 'fairrslad', 'absld', 'iad', 'fairiad', 'adaad', 'adaiad', 'igdm', 'saad', 'peeraid', 'dgad', 'mtard', 'bmtard', 'ardir')
+DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'fairard', 'akd2', 'rslad', 'fairrslad', 'absld', 'iad', 'fairiad', 'adaad', 'adaiad', 'igdm', 'saad', 'peeraid', 'dgad', 'mtard', 'fairmtard', 'bmtard', 'ardir')
 DEMO_DEFAULT = ('pgdat', 'trades')  # what `make demo` trains: students that converge within its time on 2 CPU cores
 DEMO_EPOCHS = 150  # the default students' budget: at width 2, PGD-AT and TRADES converge in 150 epochs
 DEMO_WIDTH = 2     # the default students' width (the protocol's students are width 1 and need 1,200 epochs)
@@ -35,7 +35,7 @@ RECIPE_METHODS = {  # recipe name -> its method, in the order of `advdistill.rec
     **_recipes('trades', 'trades-cifar10-code trades-cifar10-iad trades-cifar100-iad'),
     **_recipes('mart', 'mart-cifar10-code mart-cifar10-wrn-code'),
     **_recipes('ard', 'ard-cifar10-code ard-cifar10-paper ard-cifar100-code ard-cifar100-mtard ard-cifar10-iad ard-cifar100-iad'),
-    'fairard-cifar10-code': 'fairard', 'fairrslad-cifar10-code': 'fairrslad', 'fairiad-cifar10-code': 'fairiad',
+    'fairard-cifar10-code': 'fairard', 'fairrslad-cifar10-code': 'fairrslad', 'fairiad-cifar10-code': 'fairiad', 'fairmtard-cifar10-code': 'fairmtard',
     **_recipes('akd2', 'akd2-cifar10-code akd2-cifar10-iad akd2-cifar100-code akd2-cifar100-iad'),
     **_recipes('rslad', 'rslad-cifar10-code rslad-cifar100-code'),
     'absld-cifar10-code': 'absld',
@@ -54,7 +54,7 @@ RECIPE_METHODS = {  # recipe name -> its method, in the order of `advdistill.rec
     **_recipes('natural', 'natural-teacher-digits'), **_recipes('pgdat', 'pgdat-teacher-digits'),
     **_recipes('trades', 'trades-teacher-digits'),
     **{f'{m}-digits': m.split('-')[0] for m in ('natural', 'pgdat', 'trades', 'mart', 'ard', 'fairard', 'akd2', 'rslad', 'fairrslad', 'iad-i', 'iad-ii', 'fairiad',
-                                                 'absld', 'adaad', 'adaiad', 'igdm', 'saad', 'peeraid', 'dgad', 'mtard', 'bmtard', 'ardir')},
+                                                 'absld', 'adaad', 'adaiad', 'igdm', 'saad', 'peeraid', 'dgad', 'mtard', 'fairmtard', 'bmtard', 'ardir')},
 }
 
 # %% ../nbs/30a_commands.ipynb #9385304c

@@ -28,6 +28,7 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'fairard': (('teacher',), ('fair_beta', 'w_min', 'w_max', 'tau', 'alpha', 'kl_reduction')),
     'fairiad': (('teacher',), ('fair_beta', 'w_min', 'w_max', 'beta', 'tau', 'alpha', 'warmup')),
     'fairrslad': (('teacher',), ('fair_beta', 'fair_eps', 'w_min', 'w_max', 'w_adv', 'w_nat', 'kl_scale', 'log_eps', 'kl_reduction')),
+    'fairmtard': (('teacher_adv', 'teacher_nat'), ('fair_beta', 'w_min', 'w_max', 'nat_target', 'eta', 'anl_beta', 'kl_scale', 'log_eps')),
     'akd2':    (('teacher_adv', 'teacher_std'), ('w_ce', 'w_adv', 'w_std', 'tau', 'preset')),
     'rslad':   (('teacher',), ('w_adv', 'w_nat', 'kl_scale', 'log_eps', 'soft_labels')),
     'iad':     (('teacher', 'teacher_st'), ('variant', 'beta', 'tau', 'alpha', 'warmup', 'weight_teacher')),
@@ -371,6 +372,13 @@ register_recipe(Recipe('fairrslad-cifar10-code', 'fairrslad', 'cifar10', 'code',
     students=['mobilenetv2'], eval_preset='rslad', select_on='last', select_by='the last epoch', select_attack=SEL_RSL, seed=0,
     paper='Fair-ARD (Yue et al., NeurIPS 2023), Fair-RSLAD.py', notes="RSLAD's step with Fair-ARD's class weights on both KL terms.",
     optimizer='sgd-nesterov', differences=['the class weights without the 1e-5 of Fair-ARD.py (fair_eps=0; official_codes#fair-ard)']))
+register_recipe(Recipe('fairmtard-cifar10-code', 'fairmtard', 'cifar10', 'code', 300, schedule=multistep([215, 260, 285]), attack=ATTACK_RSL,
+    method_kw=dict(fair_beta=2., w_min=5/6, w_max=5/2, nat_target='adv', eta=0.025, anl_beta=1., log_eps=1e-5),
+    teachers={'teacher_adv': T_TRADES, 'teacher_nat': T_RN56}, students=['mobilenetv2'], eval_preset='mtard', select_on='last',
+    select_by='none: a checkpoint every epoch, no evaluation during training', select_attack=SEL_RSL, seed=0,
+    paper='Fair-ARD (Yue et al., NeurIPS 2023), Fair-MTARD.py', notes="MTARD's step with Fair-ARD's class weights on both KL terms.",
+    optimizer='sgd-nesterov', differences=["both KL terms follow the adversarial teacher on x_adv; the clean teacher's output is "
+                                           "computed and never used (nat_target='adv'; official_codes#fair-ard)"]))
 
 
 # %% ../nbs/09_recipes.ipynb #b9d01cfe
@@ -505,6 +513,8 @@ _DIGIT_RECIPES = [
     dict(name='ard-digits', method='ard', attack=_D(ATTACK_ARD), method_kw=_ARD_KW, teachers={'teacher': T_DIG_AT}),
     dict(name='fairard-digits', method='fairard', attack=_D(ATTACK_ARD), method_kw=dict(fair_beta=2., **_ARD_KW), teachers={'teacher': T_DIG_AT}),
     dict(name='fairrslad-digits', method='fairrslad', attack=_D(ATTACK_RSL), method_kw=dict(fair_beta=2.), teachers={'teacher': T_DIG_AT}),
+    dict(name='fairmtard-digits', method='fairmtard', attack=_D(ATTACK_RSL), method_kw=dict(fair_beta=2., eta=0.025, anl_beta=1.),
+         teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
     dict(name='fairiad-digits', method='fairiad', attack=_D(ATTACK_ARD), method_kw=dict(fair_beta=2., beta=0.1, tau=1., warmup=240),
          teachers={'teacher': T_DIG_AT}),
     dict(name='akd2-digits', method='akd2', attack=_D(ATTACK_VITA), method_kw=dict(w_ce=0.3, w_adv=0.6, w_std=0.1, tau=2., preset='vita'),

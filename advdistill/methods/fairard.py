@@ -13,9 +13,10 @@ from ..callback.core import register_method
 from .ard import ARD
 from .rslad import RSLAD
 from .iad import IAD
+from .mtard import MTARD
 
 # %% auto #0
-__all__ = ['fair_weights', 'ClassReweighting', 'ClassReweighted', 'FairARD', 'FairRSLAD', 'FairIAD']
+__all__ = ['fair_weights', 'ClassReweighting', 'ClassReweighted', 'FairARD', 'FairRSLAD', 'FairIAD', 'FairMTARD']
 
 # %% ../../nbs/20a_methods.fairard.ipynb #40c004a0
 def fair_weights(kappa_bar:torch.Tensor, # κ̄ per class (C,): correct attack iterates per example of the class
@@ -64,7 +65,7 @@ class ClassReweighting:
 
 # %% ../../nbs/20a_methods.fairard.ipynb #5683d5fb
 class ClassReweighted:
-    "Fair-ARD's class reweighting on a host callback that builds its attack loss with `attack_loss(y, ...)` and weighs its loss by `example_weights(y)` (ARD, RSLAD, IAD): κ counted on every attack iterate, the weights of the labels on the loss, new weights at the end of each epoch, kept in the checkpoint."
+    "Fair-ARD's class reweighting on a host callback that builds its attack loss with `attack_loss(y, ...)` and weighs its loss by `example_weights(y)` (ARD, RSLAD, IAD, MTARD): κ counted on every attack iterate, the weights of the labels on the loss, new weights at the end of each epoch, kept in the checkpoint."
     def _reweighting(self, fair_beta:float, fair_eps:float, w_min:float, w_max:float):
         if not 0 < w_min <= 1 <= w_max: raise ValueError(f"{type(self).__name__} needs 0 < w_min <= 1 <= w_max, got {w_min}, {w_max}.")
         store_attr('fair_beta,fair_eps,w_min,w_max')
@@ -77,10 +78,13 @@ class ClassReweighted:
         return self.reweight.weights_for(y, to_float(self.t_nat))   # the KL's dtype (at least float32)
     def after_train(self): super().after_train(); self.reweight.end_epoch()
     def ckpt_state(self)->dict:
-        "The class weights (and the last κ̄)."
-        return self.reweight.state()
+        "The class weights (and the last κ̄), beside the host's own state (MTARD's ANL)."
+        host = getattr(super(), 'ckpt_state', None)
+        return {**(host() if host else {}), **self.reweight.state()}
     def load_ckpt_state(self, state:dict):
         "Restore the state saved by `ckpt_state` (on resume)."
+        host = getattr(super(), 'load_ckpt_state', None)
+        if host: host(state)
         self.reweight.load(state)
 
 @register_method('fairard')
@@ -151,3 +155,31 @@ class FairIAD(ClassReweighted, IAD):
                          steps=steps, rand_init=rand_init, attack_bn=attack_bn)
         self._reweighting(fair_beta, 1e-5, w_min, w_max)
 
+
+# %% ../../nbs/20a_methods.fairard.ipynb #84d963b5
+@register_method('fairmtard')
+class FairMTARD(ClassReweighted, MTARD):
+    "Fair-MTARD: MTARD with Fair-ARD's per-class weights on both KL terms, κ counted on MTARD's attack (Yue et al., NeurIPS 2023)."
+    def __init__(self, teacher_adv:nn.Module|None=None, # the adversarially trained teacher (on x_adv)
+                 teacher_nat:nn.Module|None=None, # the clean teacher (on x)
+                 fair_beta:float=2.,       # the power β of the weights
+                 w_min:float=5/6,          # the weights' lower clip
+                 w_max:float=5/2,          # the weights' upper clip
+                 nat_target:str='clean',   # the clean term follows T_nat(x) ('clean', MTARD's) or T_adv(x_adv) ('adv', the script)
+                 eta:float=0.025,          # ANL's weight learning rate η
+                 anl_beta:float=1.,        # ANL's power β of the relative losses
+                 kl_scale:float=1.,        # multiplies both KLs
+                 log_eps:float=1e-5,       # ε inside log p_T (the code's KL)
+                 eps:float=EPS,            # attack radius
+                 step:float=STEP,          # attack step
+                 steps:int=10,             # attack steps (κ ∈ [0, steps])
+                 rand_init:str|None='normal001', # x + 0.001·N(0, 1), not clamped (the code)
+                 attack_bn:str='eval',     # the student's mode during the attack (the code: eval)
+                 eta_follows_lr:bool=True, # decay η with the learning rate (the code's ×0.1 at 215/260/285)
+                ):
+        if nat_target not in ('clean', 'adv'): raise ValueError(f"nat_target must be 'clean' or 'adv', got {nat_target!r}.")
+        super().__init__(teacher_adv, teacher_nat, eta=eta, anl_beta=anl_beta, kl_scale=kl_scale, log_eps=log_eps, eps=eps,
+                         step=step, steps=steps, rand_init=rand_init, attack_bn=attack_bn, eta_follows_lr=eta_follows_lr)
+        self.nat_target = nat_target
+        self._reweighting(fair_beta, 1e-5, w_min, w_max)
+    def natural_target(self, t_adv): return t_adv if self.nat_target == 'adv' else super().natural_target(t_adv)

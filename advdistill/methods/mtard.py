@@ -27,10 +27,11 @@ def mtard_loss(*,
                log_eps:float=1e-5,  # ε inside log p_T (the code's hand-written KL)
                tau_adv:float=1.,    # temperature of the adversarial teacher only (B-MTARD); 1 in MTARD
                tau_nat:float=1.,    # temperature of the clean teacher only (B-MTARD)
+               weights:torch.Tensor|None=None, # per-example weights (B,) on both element-wise KLs (Fair-MTARD)
               ):
     "MTARD's loss w_adv·KL(T_adv(x_adv)‖S(x_adv)) + w_nat·KL(T_nat(x)‖S(x)), KL averaged over B·C; returns `(loss, terms)`."
-    kl_adv = kl_scale * kl_div(s_adv, t_adv / tau_adv, reduction='elementwise_mean', log_eps=log_eps)
-    kl_nat = kl_scale * kl_div(s_nat, t_nat / tau_nat, reduction='elementwise_mean', log_eps=log_eps)
+    kl_adv = kl_scale * kl_div(s_adv, t_adv / tau_adv, reduction='elementwise_mean', log_eps=log_eps, weights=weights)
+    kl_nat = kl_scale * kl_div(s_nat, t_nat / tau_nat, reduction='elementwise_mean', log_eps=log_eps, weights=weights)
     terms = {'kl_adv': w_adv * kl_adv, 'kl_nat': w_nat * kl_nat}
     return terms['kl_adv'] + terms['kl_nat'], terms
 
@@ -111,10 +112,20 @@ class MTARD(AdvCallback):
 @patch
 def adv_batch(self:MTARD, x, y):
     with torch.no_grad(): t_nat = self.teacher_nat(x)  # the clean teacher before the attack, as the script
-    x_adv = pgd(self.learn.model, x, ce(y, reduction='mean'), eps=self.eps, alpha=self.step, steps=self.steps,
+    x_adv = pgd(self.learn.model, x, self.attack_loss(y), eps=self.eps, alpha=self.step, steps=self.steps,
                 rand_init=self.rand_init, bn_mode=self.attack_bn)
     self.keep(t_nat=t_nat, x_adv=x_adv)
     return x_adv
+
+@patch
+def attack_loss(self:MTARD, y):
+    "The training attack's loss: the student's CE, mean over the batch (Fair-MTARD wraps it to count correct iterates)."
+    return ce(y, reduction='mean')
+
+@patch
+def natural_target(self:MTARD, t_adv):
+    "The teacher logits the clean term follows: the clean teacher's on x (Fair-MTARD's script uses `t_adv`)."
+    return self.t_nat
 
 @patch
 def _lr(self:MTARD):
@@ -125,7 +136,8 @@ def _lr(self:MTARD):
 def adv_loss(self:MTARD, s_adv, y):
     with torch.no_grad(): t_adv = self.teacher_adv(self.x_adv)
     s_nat = self.learn.model(self.x_nat)  # S(x) after S(x_adv), train mode (official_codes#mtard)
-    kw = dict(s_adv=s_adv, s_nat=s_nat, t_adv=t_adv, t_nat=self.t_nat, kl_scale=self.kl_scale, log_eps=self.log_eps)
+    kw = dict(s_adv=s_adv, s_nat=s_nat, t_adv=t_adv, t_nat=self.natural_target(t_adv), kl_scale=self.kl_scale, log_eps=self.log_eps,
+              weights=self.example_weights(y))
     b, lr, temps = self.balance, self._lr(), {}
     if b is not None:  # B-MTARD: this batch's temperatures in the loss, the balanced ones from the next batch on
         temps = dict(tau_adv=b.tau_adv, tau_nat=b.tau_nat); kw.update(temps); b.step(t_adv, self.t_nat, lr)
