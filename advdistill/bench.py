@@ -267,6 +267,27 @@ def _igdm(cb, s, T, x, y):
     ramp = cb.igdm_alpha / cb.ramp_epochs                  # the first epoch's weight, e = 1
     return _red(_kl_el(adv, t_adv), 'batchmean') + ramp * _red(_kl_el(adv - minus, t_adv - t_minus), 'batchmean')
 
+def _igdm_part(cb, s, T, x, xa, plus):
+    "IGDM as a module after its host's forwards: S(x − δ), the teacher on x ± δ, at the first epoch's weight."
+    d = xa - x
+    minus = s(x - d)                                       # train mode, after the host's forwards
+    with torch.no_grad(): t_plus, t_minus = T['teacher'](x + d), T['teacher'](x - d)
+    return cb.igdm_alpha / cb.ramp_epochs * _red(_kl_el(plus - minus, t_plus - t_minus), 'batchmean')
+
+def _ardigdm(cb, s, T, x, y):
+    with torch.no_grad(): t = T['teacher'](x)
+    xa = _atk(cb, s, x, _ce(y, 'mean'))
+    adv, nat = s(xa), s(x)                                 # S(x + δ) is the forward on x_adv
+    kl = cb.alpha * cb.tau**2 * _red(_kl_el(adv, t, cb.tau), cb.kl_reduction)
+    return kl + (1 - cb.alpha) * F.cross_entropy(nat, y) + _igdm_part(cb, s, T, x, xa, adv)
+
+def _rsladigdm(cb, s, T, x, y):
+    with torch.no_grad(): p_t = F.softmax(T['teacher'](x), dim=1)
+    xa = _atk(cb, s, x, lambda o, xa: F.kl_div(F.log_softmax(o, dim=1), p_t, reduction='sum'))
+    adv, plus, nat = s(xa), s(x + (xa - x)), s(x)          # the script forwards S(x + δ) again, before S(x)
+    kl = lambda o: (p_t * (torch.log(p_t + cb.log_eps) - F.log_softmax(o, dim=1))).mean()
+    return cb.kl_scale * (cb.w_adv * kl(adv) + cb.w_nat * kl(nat)) + _igdm_part(cb, s, T, x, xa, plus)
+
 def _saad(cb, s, T, x, y):
     t = T['teacher']
     xg = x.detach().requires_grad_()
@@ -339,7 +360,7 @@ def _ardir(cb, s, T, x, y):
 
 # %% ../nbs/31_bench.ipynb #8c8813e6
 PLAIN_STEPS = {'natural': _natural, 'pgdat': _pgdat, 'trades': _trades, 'mart': _mart, 'ard': _ard, 'fairard': _fairard, 'akd2': _akd2,
-               'rslad': _rslad, 'fairrslad': _fairrslad, 'absld': _absld, 'iad': _iad, 'fairiad': _fairiad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'fairmtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
+               'rslad': _rslad, 'fairrslad': _fairrslad, 'absld': _absld, 'iad': _iad, 'fairiad': _fairiad, 'adaad': _adaad, 'adaiad': _adaiad, 'igdm': _igdm, 'ardigdm': _ardigdm, 'rsladigdm': _rsladigdm, 'saad': _saad, 'dgad': _dgad, 'mtard': _mtard, 'fairmtard': _mtard, 'bmtard': _mtard, 'ardir': _ardir}
 BENCH_KW = {'iad': dict(warmup=0), 'fairiad': dict(warmup=0), 'adaiad': dict(warmup=0)}  # the callbacks' settings the benchmark uses
 NO_PLAIN_LOOP = {'peeraid': 'it trains a second network with its own optimiser; the benchmark times one network\'s step'}
 
@@ -360,7 +381,7 @@ FLOOR = {  # method: (teachers in the attack graph, student forwards with grad, 
     'ard': ((), 2, 0, ('teacher',)), 'fairard': ((), 2, 0, ('teacher',)), 'akd2': ((), 1, 0, ('teacher_adv', 'teacher_std')),
     'rslad': ((), 2, 0, ('teacher',)), 'fairrslad': ((), 2, 0, ('teacher',)), 'absld': ((), 2, 0, ('teacher',)), 'iad': ((), 2, 2, ('teacher', 'teacher')), 'fairiad': ((), 2, 2, ('teacher', 'teacher')),
     'adaad': (('teacher',), 1, 1, ('teacher',)), 'adaiad': (('teacher',), 2, 2, ('teacher',)),
-    'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),
+    'igdm': (('teacher',), 2, 0, ('teacher', 'teacher')), 'ardigdm': ((), 3, 0, ('teacher',) * 3), 'rsladigdm': ((), 4, 0, ('teacher',) * 3), 'dgad': (('teacher',), 2, 0, ('teacher', 'teacher')),
     'saad': ((), 3, 0, ('teacher', 'teacher', 'teacher')),
     'mtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'fairmtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'bmtard': ((), 2, 0, ('teacher_nat', 'teacher_adv')), 'ardir': ((), 1, 0, ('teacher',))}
 

@@ -13,7 +13,7 @@ __all__ = ['METHOD_NAMES', 'DATASET_NAMES', 'MODEL_NAMES', 'ROBUSTBENCH_IDS', 'P
            'bench_main']
 
 # %% ../nbs/30a_commands.ipynb #42cbd3b5
-METHOD_NAMES = ('absld', 'adaad', 'adaiad', 'akd2', 'ard', 'ardir', 'bmtard', 'dgad', 'fairard', 'fairiad', 'fairmtard', 'fairrslad', 'iad', 'igdm', 'mart', 'mtard', 'natural', 'peeraid', 'pgdat', 'rslad', 'saad', 'trades')
+METHOD_NAMES = ('absld', 'adaad', 'adaiad', 'akd2', 'ard', 'ardir', 'bmtard', 'dgad', 'fairard', 'fairiad', 'fairmtard', 'fairrslad', 'iad', 'igdm', 'ardigdm', 'rsladigdm', 'mart', 'mtard', 'natural', 'peeraid', 'pgdat', 'rslad', 'saad', 'trades')
 DATASET_NAMES = ('digits', 'synthetic', 'cifar10', 'cifar100', 'svhn', 'tiny_imagenet')
 MODEL_NAMES = ('mobilenetv2', 'preactresnet18', 'resnet18', 'resnet34', 'resnet50', 'resnet56', 'wrn22_6', 'wrn28_10',
                'wrn34_10', 'wrn34_20', 'wrn70_16')
@@ -21,7 +21,7 @@ ROBUSTBENCH_IDS = ('Gowal2021Improving_28_10_ddpm_100m', 'Bartoldson2024Adversar
                    'Cui2023Decoupled_WRN-28-10', 'Chen2021LTD_WRN34_10', 'Chen2021LTD_WRN34_20')  # teachers by ID (models.ROBUSTBENCH)
 PRESET_NAMES = ('standard', 'iad', 'rslad', 'mtard', 'adaad', 'ardir', 'ard', 'trades', 'digits', 'small', 'quick')  # evaluation
 BENCH_PRESET_NAMES = ('quick', 'full', 'gpu')
-DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'fairard', 'akd2', 'rslad', 'fairrslad', 'absld', 'iad', 'fairiad', 'adaad', 'adaiad', 'igdm', 'saad', 'peeraid', 'dgad', 'mtard', 'fairmtard', 'bmtard', 'ardir')
+DEMO_METHODS = ('natural', 'pgdat', 'trades', 'mart', 'ard', 'fairard', 'akd2', 'rslad', 'fairrslad', 'absld', 'iad', 'fairiad', 'adaad', 'adaiad', 'igdm', 'ardigdm', 'rsladigdm', 'saad', 'peeraid', 'dgad', 'mtard', 'fairmtard', 'bmtard', 'ardir')
 DEMO_DEFAULT = ('pgdat', 'trades')  # what `make demo` trains: students that converge within its time on 2 CPU cores
 DEMO_EPOCHS = 150  # the default students' budget: at width 2, PGD-AT and TRADES converge in 150 epochs
 DEMO_WIDTH = 2     # the default students' width (the protocol's students are width 1 and need 1,200 epochs)
@@ -45,6 +45,7 @@ RECIPE_METHODS = {  # recipe name -> its method, in the order of `advdistill.rec
     'adaad-cifar10-code': 'adaad', 'adaiad-cifar10-code': 'adaiad', 'adaad-cifar100-code': 'adaad',
     'adaiad-cifar100-code': 'adaiad', 'adaad-cifar10-eps16': 'adaad',
     **_recipes('igdm', 'igdm-cifar10-code igdm-cifar10-paper igdm-cifar100-code igdm-cifar100-paper'),
+    **_recipes('ardigdm', 'ardigdm-cifar100-code'), **_recipes('rsladigdm', 'rsladigdm-cifar100-code'),
     'saad-cifar10-code': 'saad',
     **_recipes('peeraid', 'peeraid-cifar10-code peeraid-cifar100-code'),
     **_recipes('dgad', 'dgad-cifar10-code dgad-cifar100-code'),
@@ -54,7 +55,7 @@ RECIPE_METHODS = {  # recipe name -> its method, in the order of `advdistill.rec
     **_recipes('natural', 'natural-teacher-digits'), **_recipes('pgdat', 'pgdat-teacher-digits'),
     **_recipes('trades', 'trades-teacher-digits'),
     **{f'{m}-digits': m.split('-')[0] for m in ('natural', 'pgdat', 'trades', 'mart', 'ard', 'fairard', 'akd2', 'rslad', 'fairrslad', 'iad-i', 'iad-ii', 'fairiad',
-                                                 'absld', 'adaad', 'adaiad', 'igdm', 'saad', 'peeraid', 'dgad', 'mtard', 'fairmtard', 'bmtard', 'ardir')},
+                                                 'absld', 'adaad', 'adaiad', 'igdm', 'ardigdm', 'rsladigdm', 'saad', 'peeraid', 'dgad', 'mtard', 'fairmtard', 'bmtard', 'ardir')},
 }
 
 # %% ../nbs/30a_commands.ipynb #9385304c

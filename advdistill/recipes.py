@@ -37,6 +37,8 @@ METHOD_BINDINGS = {  # method: (teacher arguments, hyper-parameter arguments); e
     'mtard':   (('teacher_adv', 'teacher_nat'), ('eta', 'anl_beta', 'kl_scale', 'log_eps')),
     'ardir':   (('teacher',), ('beta', 'tau', 'combo', 'layers')),
     'igdm':    (('teacher',), ('igdm_alpha', 'ramp_epochs')),
+    'ardigdm': (('teacher',), ('igdm_alpha', 'ramp_epochs', 'tau', 'alpha', 'kl_reduction')),
+    'rsladigdm': (('teacher',), ('igdm_alpha', 'ramp_epochs', 'w_adv', 'w_nat', 'kl_scale', 'log_eps')),
     'saad':    (('teacher',), ('igdm_alpha', 'beta', 'gamma', 'w_scale', 'lam', 'ramp_epochs')),
     'peeraid': ((), ('T', 'tau_r', 'lambda1', 'lambda2', 'lambda3', 'gamma1', 'gamma2', 'peer_mom', 'peer_wd')),
     'dgad':    (('teacher',), ('beta', 'norm_bs')),
@@ -455,6 +457,17 @@ for ds, t, a in (('cifar10', T_GOWAL21, 1.), ('cifar100', T_BDM, 10.)):
         differences=['the attack is called with ε 2/255 and step 8/255, the paper\'s values swapped (official_codes#igdm)',
                      'the ramp is e/200 whatever the run length']))
     register_recipe(Recipe(f'igdm-{ds}-paper', 'igdm', ds, 'paper', attack=ATTACK_RSL, **kw))
+_ICLR = dict(dataset='cifar100', source='code', epochs=200, wd=2e-4, teachers={'teacher': T_BDM}, students=['mobilenetv2'],
+             eval_preset='standard', select_on='last', select_by='the last epoch (the script logs PGD-20 each epoch, selects nothing)',
+             select_attack=_pgd(20), seed=0)
+register_recipe(Recipe('ardigdm-cifar100-code', 'ardigdm', schedule=multistep([100, 150]), attack=_attack(EPS, 2/225, 10, 'uniform_clamped', 'eval'),
+    method_kw=dict(igdm_alpha=20., ramp_epochs=200, tau=1., alpha=1., kl_reduction='batchmean'), **_ICLR,
+    paper='IGDM (Lee, Cho, Kim, ICLR 2025), CIFAR-100 release: ard_IGDM_cifar100.py with cifar100.sh',
+    differences=['the attack step is 2/225, a typo for 2/255 (official_codes#igdm)']))
+register_recipe(Recipe('rsladigdm-cifar100-code', 'rsladigdm', schedule=multistep([140, 172, 190]), attack=ATTACK_RSL,
+    method_kw=dict(igdm_alpha=20., ramp_epochs=300, w_adv=5/6, w_nat=1/6, kl_scale=10., log_eps=1e-5), **_ICLR,
+    paper='IGDM (Lee, Cho, Kim, ICLR 2025), CIFAR-100 release: rslad_IGDM_cifar100.py with cifar100.sh',
+    notes='decays at the ends of epochs int(0.7E), int(0.86E), int(0.95E); the ramp e/300 over a 200-epoch run'))
 
 register_recipe(Recipe('saad-cifar10-code', 'saad', 'cifar10', 'code', attack=ATTACK_RSL, teachers={'teacher': T_GOWAL21},
     method_kw=dict(igdm_alpha=1., beta=0., gamma=1., w_scale=5., lam=1., ramp_epochs=200),
@@ -529,6 +542,10 @@ _DIGIT_RECIPES = [
     dict(name='adaiad-digits', method='adaiad', attack=_D(ATTACK_RSL), method_kw=dict(beta=0.1, tau=30., warmup=240), teachers={'teacher': T_DIG_AT}),
     dict(name='mtard-digits', method='mtard', attack=_D(ATTACK_RSL), method_kw=dict(eta=0.025, anl_beta=1.),
          teachers={'teacher_adv': T_DIG_AT, 'teacher_nat': T_DIG_ST}),
+    dict(name='ardigdm-digits', method='ardigdm', attack=_D(ATTACK_AT), method_kw=dict(igdm_alpha=1., ramp_epochs=1200, tau=1., kl_reduction='batchmean'),
+         teachers={'teacher': T_DIG_AT}),
+    dict(name='rsladigdm-digits', method='rsladigdm', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., ramp_epochs=1200),
+         teachers={'teacher': T_DIG_AT}),
     dict(name='igdm-digits', method='igdm', attack=_D(ATTACK_RSL), method_kw=dict(igdm_alpha=1., ramp_epochs=1200),
          teachers={'teacher': T_DIG_AT}),
     dict(name='dgad-digits', method='dgad', attack=_D(ATTACK_RSL), method_kw=dict(beta=1.), teachers={'teacher': T_DIG_AT}),

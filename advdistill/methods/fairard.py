@@ -156,7 +156,7 @@ class FairIAD(ClassReweighted, IAD):
         self._reweighting(fair_beta, 1e-5, w_min, w_max)
 
 
-# %% ../../nbs/20a_methods.fairard.ipynb #84d963b5
+# %% ../../nbs/20a_methods.fairard.ipynb #3b2da1ff
 @register_method('fairmtard')
 class FairMTARD(ClassReweighted, MTARD):
     "Fair-MTARD: MTARD with Fair-ARD's per-class weights on both KL terms, κ counted on MTARD's attack (Yue et al., NeurIPS 2023)."

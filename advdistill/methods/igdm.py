@@ -9,11 +9,14 @@ from torch import nn
 from fastcore.basics import store_attr, patch
 from ..core import *
 from ..losses import kl_div
+from ..attacks import ce
 from .adaad import _adaad_attack
+from .ard import ARD
+from .rslad import RSLAD
 from ..callback.core import AdvCallback, register_method
 
 # %% auto #0
-__all__ = ['igdm_term', 'igdm_ramp', 'igdm_loss', 'IGDM']
+__all__ = ['igdm_term', 'igdm_ramp', 'igdm_loss', 'IGDM', 'IndirectGradient', 'ARDIGDM', 'RSLADIGDM']
 
 # %% ../../nbs/27_methods.igdm.ipynb #47f8fc6f
 def igdm_term(s_plus:torch.Tensor,   # student logits on x + δ (= x_adv) (B, C)
@@ -78,3 +81,59 @@ def adv_loss(self:IGDM, s_adv, y):
     with torch.no_grad(): t_adv, t_minus = self.teacher(x_adv), self.teacher(x_minus)
     return igdm_loss(s_adv=s_adv, s_minus=s_minus, t_adv=t_adv, t_minus=t_minus, epoch=self.epoch,
                      igdm_alpha=self.igdm_alpha, ramp_epochs=self.ramp_epochs)
+
+# %% ../../nbs/27_methods.igdm.ipynb #852b2def
+class IndirectGradient:
+    "IGDM as a module on a host callback with one `teacher` (ARD, RSLAD): the host's attack and loss, then S(x − δ), the teacher on x ± δ and α·(e/ramp_epochs)·IGDM."
+    def _indirect(self, igdm_alpha:float, ramp_epochs:int, plus_forward:bool):
+        if ramp_epochs < 1: raise ValueError(f"ramp_epochs must be >= 1, got {ramp_epochs!r}.")
+        store_attr('igdm_alpha,ramp_epochs,plus_forward')
+        self.record_names = tuple(self.record_names) + ('igdm',)
+    def adv_loss(self, s_adv, y):
+        x = self.x_nat; d = self.learn.xb[0] - x   # δ = x_adv − x
+        s_plus = self.learn.model(x + d) if self.plus_forward else s_adv   # RSLAD's script: S(x + δ) again, before S(x)
+        loss, terms = super().adv_loss(s_adv, y)
+        s_minus = self.learn.model(x - d)          # train mode, after the host's forwards; x − δ not clamped
+        with torch.no_grad(): t_plus, t_minus = self.teacher(x + d), self.teacher(x - d)
+        term = self.igdm_alpha * igdm_ramp(self.epoch, self.ramp_epochs) * igdm_term(s_plus, s_minus, t_plus, t_minus)
+        return loss + term, {**terms, 'igdm': term}
+
+@register_method('ardigdm')
+class ARDIGDM(IndirectGradient, ARD):
+    "IGDM on ARD (the ICLR release's ARD+IGDM): ARD with τ = 1 and a batch-mean KL, its mean-CE attack in eval mode, and the IGDM term."
+    def __init__(self, teacher:nn.Module|None=None, # the robust teacher (frozen)
+                 igdm_alpha:float=1.,      # α: the IGDM term's weight at the end of the ramp (the CIFAR-100 script: 20)
+                 ramp_epochs:int=200,      # the ramp e / ramp_epochs (the script: 200)
+                 tau:float=1.,             # ARD's temperature (the script: 1)
+                 alpha:float=1.,           # ARD's KL weight; 1 − alpha weighs CE(S(x), y) (the script: 1)
+                 kl_reduction:str='batchmean', # the script's KLDivLoss(reduction='batchmean')
+                 eps:float=EPS,            # attack radius
+                 step:float=STEP,          # attack step (the script: 2/225, a typo for 2/255)
+                 steps:int=10,             # attack steps
+                 rand_init:str|None='uniform_clamped', # U(−ε, ε), clamped to [0, 1] (the script)
+                 attack_bn:str='eval',     # the student's mode during the attack (the script: eval)
+                ):
+        super().__init__(teacher, tau, alpha, kl_reduction, eps, step, steps, rand_init, attack_bn)
+        self._indirect(igdm_alpha, ramp_epochs, plus_forward=False)
+    def attack_loss(self, y): return ce(y, 'mean')
+
+@register_method('rsladigdm')
+class RSLADIGDM(IndirectGradient, RSLAD):
+    "IGDM on RSLAD (the ICLR release's RSLAD+IGDM): RSLAD's attack and loss, S(x + δ) forwarded again, and the IGDM term."
+    def __init__(self, teacher:nn.Module|None=None, # the robust teacher (frozen)
+                 igdm_alpha:float=1.,      # α: the IGDM term's weight at the end of the ramp (the CIFAR-100 script: 20)
+                 ramp_epochs:int=300,      # the ramp e / ramp_epochs (the script: 300)
+                 w_adv:float=5/6,          # weight of RSLAD's adversarial KL
+                 w_nat:float=1/6,          # weight of RSLAD's natural KL
+                 alpha:float|None=None,    # RSLAD's α: w_adv=α, w_nat=1−α (instead of w_adv/w_nat)
+                 kl_scale:float=1.,        # multiplies both RSLAD KLs (the CIFAR-100 script: 10)
+                 log_eps:float|None=1e-5,  # ε inside log p_T (RSLAD's KL)
+                 eps:float=EPS,            # attack radius
+                 step:float=STEP,          # attack step
+                 steps:int=10,             # attack steps
+                 rand_init:str|None='normal001', # x + 0.001·N(0, 1) (RSLAD's)
+                 attack_bn:str='eval',     # the student's mode during the attack (RSLAD's: eval)
+                ):
+        super().__init__(teacher, w_adv=w_adv, w_nat=w_nat, alpha=alpha, kl_scale=kl_scale, log_eps=log_eps, eps=eps, step=step,
+                         steps=steps, rand_init=rand_init, attack_bn=attack_bn)
+        self._indirect(igdm_alpha, ramp_epochs, plus_forward=True)
