@@ -13,7 +13,8 @@ __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', '
            'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
            'LOSS_SCALE', 'RECENT', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds', 'kw',
            'find_results', 'regenerate', 'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare',
-           'claims_table', 'loss_scale_table', 'loss_scale_sentence', 'budget_table', 'repro_main']
+           'detectable_difference', 'seeds_needed', 'claims_table', 'loss_scale_table', 'loss_scale_sentence',
+           'budget_table', 'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
 EVAL_N = 300          # the whole digits test split
@@ -371,6 +372,18 @@ def compare(df:'pd.DataFrame', better:str, worse:str, col:str, claim:str|None=No
     conv = bool(_all_true(A.converged) and _all_true(B.converged)) if 'converged' in df and not budget_claim else True
     same = set(A.epochs) == set(B.epochs) if 'epochs' in df else True
     return verdict(A[col].tolist(), B[col].tolist(), claim or f"{better} > {worse} ({col})", paired, conv, same)
+
+def detectable_difference(sd:float, # the standard deviation of the seed-by-seed differences (paired) or of one config's seeds
+                          n:int,     # seeds per configuration
+                          paired:bool=True, # paired by seed; else two independent samples of n with standard deviation `sd`
+                         )->float:
+    "The smallest mean difference `verdict` calls decisive with `n` seeds: the 95 % t quantile times the difference's standard error."
+    if n < 2: raise ValueError(f"a spread needs at least 2 seeds, got n={n}.")
+    return _t975(n - 1 if paired else 2 * n - 2) * sd * math.sqrt((1 if paired else 2) / n)
+
+def seeds_needed(sd:float, diff:float=3., paired:bool=True, n_max:int=50)->int|None:
+    "The fewest seeds per configuration with which a difference of `diff` points is decisive (None beyond `n_max`)."
+    return next((n for n in range(2, n_max + 1) if detectable_difference(sd, n, paired) < diff), None)
 
 def _all_true(s)->bool:
     "Whether every value of `s` is True (a run with no diagnostic counts as not converged)."

@@ -82,7 +82,7 @@ def adv_loss(self:IGDM, s_adv, y):
     return igdm_loss(s_adv=s_adv, s_minus=s_minus, t_adv=t_adv, t_minus=t_minus, epoch=self.epoch,
                      igdm_alpha=self.igdm_alpha, ramp_epochs=self.ramp_epochs)
 
-# %% ../../nbs/27_methods.igdm.ipynb #852b2def
+# %% ../../nbs/27_methods.igdm.ipynb #33319636
 class IndirectGradient:
     "IGDM as a module on a host callback with one `teacher` (ARD, RSLAD): the host's attack and loss, then S(x − δ), the teacher on x ± δ and α·(e/ramp_epochs)·IGDM."
     def _indirect(self, igdm_alpha:float, ramp_epochs:int, plus_forward:bool):
