@@ -12,9 +12,9 @@ from pathlib import Path
 __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE', 'IAD_BETAS',
            'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
            'LOSS_SCALE', 'RECENT', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds', 'kw',
-           'find_results', 'regenerate', 'load_run', 'run_convergence', 'cards', 'summary', 'verdict', 'compare',
-           'detectable_difference', 'seeds_needed', 'claims_table', 'loss_scale_table', 'loss_scale_sentence',
-           'budget_table', 'repro_main']
+           'find_results', 'regenerate', 'run_config', 'load_run', 'run_convergence', 'cards', 'summary', 'mean_sd',
+           'verdict', 'compare', 'detectable_difference', 'seeds_needed', 'claims_table', 'loss_scale_table',
+           'loss_scale_sentence', 'budget_table', 'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
 EVAL_N = 300          # the whole digits test split
@@ -271,7 +271,7 @@ def regenerate(ids=None,            # run ids (default: every run of `papers`, o
     return done
 
 # %% ../nbs/32_repro.ipynb #3ad4e564
-def _config(rid:str)->str:
+def run_config(rid:str)->str:
     "'rslad-s1' -> 'rslad'; 'rslad-s1-last' -> 'rslad-last'."
     head, sep, tail = rid.rpartition('-s')
     if not sep: return rid
@@ -304,7 +304,7 @@ def cards(ids, root:str|Path|None=None)->'pd.DataFrame':
     for rid in ids:
         c = load_run(rid, root); num, ex = c['numbers'], c.get('extra', {})
         conv = run_convergence(rid, root)
-        row = dict(run=rid, config=_config(rid), seed=c.get('seed'), epochs=ex.get('epochs'),
+        row = dict(run=rid, config=run_config(rid), seed=c.get('seed'), epochs=ex.get('epochs'),
                    converged=None if conv is None else conv['converged'])
         row.update({k: 100*v for k, v in num['accuracy'].items()})
         row.update({f'W-{k}': 100*v for k, v in (num.get('w_robust') or {}).items()})
@@ -318,13 +318,14 @@ def summary(df:'pd.DataFrame', cols=None, order=None)->'pd.DataFrame':
     import pandas as pd
     cols = cols or [c for c in df.columns if c not in ('config', 'seed', 'epochs', 'converged', 'train_s', 'eval_s', 'commit', 'command')]
     g = df.groupby('config', sort=False)
-    out = pd.DataFrame({c: [_pm(v) for _, v in g[c]] for c in cols}, index=list(g.groups))
+    out = pd.DataFrame({c: [mean_sd(v) for _, v in g[c]] for c in cols}, index=list(g.groups))
     out.insert(0, 'n', g.size().reindex(out.index).values)
     if 'converged' in df and 'converged' not in out:  # how many of the seeds converged: a table never hides an unconverged run
         out.insert(1, 'converged', [f"{sum(v is True for v in s)}/{len(s)}" for _, s in g['converged']])
     return out.loc[list(order)] if order is not None else out
 
-def _pm(v)->str:
+def mean_sd(v)->str:
+    "Mean ± standard deviation of `v` (NaNs dropped) as text, e.g. '71.3 ± 1.2'; one value alone; '—' for none."
     v = [x for x in v if x == x]
     if not v: return '—'
     return f"{statistics.mean(v):.1f} ± {statistics.stdev(v):.1f}" if len(v) > 1 else f"{v[0]:.1f}"
@@ -431,7 +432,7 @@ def claims_table(paper:str, root:str|Path|None=None,
         if pending and not all(n):
             v = dict(claim=text, diff=None, se=None, crit=None, verdict='pending', converged='', budget='')
         else: v = compare(df, better, worse, col, text)
-        v.update(better=_pm(df[df.config == better][col]) if n[0] else '—', worse=_pm(df[df.config == worse][col]) if n[1] else '—',
+        v.update(better=mean_sd(df[df.config == better][col]) if n[0] else '—', worse=mean_sd(df[df.config == worse][col]) if n[1] else '—',
                  seeds=f"{n[0]}/{n[1]}")
         rows.append(v)
     return pd.DataFrame(rows)[['claim', 'better', 'worse', 'seeds', 'diff', 'se', 'crit', 'verdict', 'converged', 'budget']].set_index('claim')
@@ -443,7 +444,7 @@ BUDGET = Path('results/budget')  # the budget check of the width-2 protocol (`re
 def _arm(df, config:str, col:str)->dict:
     "One configuration's runs of `cards(...)` in a few strings: mean ± std of clean and `col`, converged runs."
     d = df[df.config == config]
-    return {'n': len(d), 'clean': _pm(d['Clean']), col: _pm(d[col]), 'converged': f"{int(d.converged.eq(True).sum())}/{len(d)}"}
+    return {'n': len(d), 'clean': mean_sd(d['Clean']), col: mean_sd(d[col]), 'converged': f"{int(d.converged.eq(True).sum())}/{len(d)}"}
 
 def loss_scale_table(method:str,                # 'ard', 'rslad', 'adaad' or 'mtard' (`LOSS_SCALE`)
                      root:str|Path|None=None,    # the results folder (the 12-epoch runs and the protocol's)
@@ -458,7 +459,7 @@ def loss_scale_table(method:str,                # 'ard', 'rslad', 'adaad' or 'mt
            + [(root, method, f'{method}-bm')]
     rows = []
     for folder, off, bm in arms:
-        ids = [r for r in PLAN if _config(r) in (off, bm) and _card_path(folder, r).is_file()]   # the runs done so far
+        ids = [r for r in PLAN if run_config(r) in (off, bm) and _card_path(folder, r).is_file()]   # the runs done so far
         df = cards(ids, folder) if ids else None
         if df is None or not ((df.config == off).any() and (df.config == bm).any()): continue
         epochs = sorted(set(df.epochs.dropna().astype(int)))
