@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE', 'IAD_BETAS',
-           'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS', 'SHORT',
-           'LOSS_SCALE', 'RECENT', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds', 'kw',
-           'find_results', 'regenerate', 'run_config', 'load_run', 'run_convergence', 'cards', 'summary', 'mean_sd',
-           'verdict', 'compare', 'detectable_difference', 'seeds_needed', 'claims_table', 'loss_scale_table',
-           'loss_scale_sentence', 'budget_table', 'repro_main']
+__all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'CORE_SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE',
+           'IAD_BETAS', 'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS',
+           'SHORT', 'LOSS_SCALE', 'RECENT', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds',
+           'kw', 'find_results', 'regenerate', 'run_config', 'load_run', 'run_convergence', 'available', 'cards',
+           'summary', 'mean_sd', 'verdict', 'compare', 'detectable_difference', 'seeds_needed', 'claims_table',
+           'loss_scale_table', 'loss_scale_sentence', 'budget_table', 'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
 EVAL_N = 300          # the whole digits test split
@@ -65,6 +65,7 @@ def command(run:Run, root:str|Path)->list:
 PLAN:dict = {}    # run id -> Run
 PAPERS:dict = {}  # paper -> run ids its notebook reads
 SEEDS = (0, 1, 2)
+CORE_SEEDS = (0, 1, 2, 3, 4)  # the core grid's: with five, a 3-point difference is decisive (recipes page, 'seeds')
 
 def add(*runs:Run, paper:str|tuple=())->list:
     "Add runs to `PLAN` (an id twice must mean the same run) and list them under `paper`."
@@ -90,8 +91,8 @@ add(*_TEACHERS)
 # %% ../nbs/32_repro.ipynb #50738564
 DIAG = ('--diagnostics', 'acc,categories')  # IAD's teacher-reliability columns (Figs. 1a, 2b) in history.csv
 
-def _core(m, recipe=None, teachers=((('teacher', T_AT),)), **kw):
-    return seeds(m, method=kw.pop('method', m), recipe=recipe or f'{m}-digits', teachers=teachers, **kw)
+def _core(m, recipe=None, teachers=((('teacher', T_AT),)), ss=CORE_SEEDS, **kw):
+    return seeds(m, ss, method=kw.pop('method', m), recipe=recipe or f'{m}-digits', teachers=teachers, **kw)
 
 CORE = {
     'natural': _core('natural', teachers=()), 'pgdat': _core('pgdat', teachers=()), 'trades': _core('trades', teachers=()),
@@ -192,7 +193,7 @@ for m, bm in LOSS_SCALE.items():
 RECENT = {'igdm': 'adaad', 'ardigdm': 'ard', 'rsladigdm': 'rslad', 'dgad': 'adaad', 'saad': 'igdm', 'fairard': 'ard', 'fairiad': 'iad', 'fairrslad': 'rslad',
           'fairmtard': 'mtard', 'absld': 'rslad', 'bmtard': 'mtard', 'peeraid': 'rslad'}
 for m in RECENT:
-    add(*_core(m, teachers=(('teacher_adv', T_AT), ('teacher_nat', T_ST)) if m in ('bmtard', 'fairmtard') else () if m == 'peeraid' else _AT))
+    add(*_core(m, ss=SEEDS, teachers=(('teacher_adv', T_AT), ('teacher_nat', T_ST)) if m in ('bmtard', 'fairmtard') else () if m == 'peeraid' else _AT))
 
 
 # %% ../nbs/32_repro.ipynb #81c4c487
@@ -296,6 +297,11 @@ def run_convergence(rid:str, root:str|Path|None=None)->dict|None:
     r, n = c['recipe'], (c.get('extra') or {}).get('epochs') or c['recipe']['epochs']  # older runs kept absolute milestones
     return convergence(hist, [lr_at(r['schedule'], e, n, r['lr']) for e in range(n)])
 
+def available(ids, root:str|Path|None=None)->list:
+    "The runs of `ids` that have a card under `root`: the plan is regenerated in parts, and grows."
+    root = Path(root) if root is not None else find_results()
+    return [r for r in ids if _card_path(root, r).is_file()]
+
 def cards(ids, root:str|Path|None=None)->'pd.DataFrame':
     "One row per run: config, seed, accuracies (%), W-Robust (%), train and evaluation seconds, commit, command."
     import pandas as pd
@@ -366,10 +372,12 @@ def verdict(a:list, b:list, claim:str='',
 def compare(df:'pd.DataFrame', better:str, worse:str, col:str, claim:str|None=None,
             budget_claim:bool=False, # the claim is about the budget itself (e.g. "at 12 epochs"): judged whether or not the runs converged
            )->dict:
-    "`verdict` of config `better` over config `worse` on column `col` of `cards(...)`, paired by seed when both have the same seeds."
+    "`verdict` of config `better` over config `worse` on column `col` of `cards(...)`, paired by seed on the seeds both have (at least two)."
     A, B = df[df.config == better].sort_values('seed'), df[df.config == worse].sort_values('seed')
     if not len(A) or not len(B): raise ValueError(f"no runs of {better if not len(A) else worse!r} in the table.")
-    paired = A.seed.tolist() == B.seed.tolist()
+    common = sorted(set(A.seed) & set(B.seed))
+    paired = len(common) > 1   # paired on the seeds both have (a configuration with more seeds lends only those)
+    if paired: A, B = A[A.seed.isin(common)], B[B.seed.isin(common)]
     conv = bool(_all_true(A.converged) and _all_true(B.converged)) if 'converged' in df and not budget_claim else True
     same = set(A.epochs) == set(B.epochs) if 'epochs' in df else True
     return verdict(A[col].tolist(), B[col].tolist(), claim or f"{better} > {worse} ({col})", paired, conv, same)
@@ -419,12 +427,12 @@ CLAIMS = {  # paper -> [(claim, better config, worse config, column)]
 }
 
 def claims_table(paper:str, root:str|Path|None=None,
-                 pending:bool=False, # runs without a card are left out and a claim missing a side is 'pending' (else: an error)
+                 pending:bool=False, # a claim missing a side is 'pending' (else: an error); runs without a card are left out
                 )->'pd.DataFrame':
     "The verdict of each of `paper`'s headline claims (`CLAIMS`), computed from its cards."
     import pandas as pd
     root = Path(root) if root is not None else find_results()
-    ids = [r for r in PAPERS[paper] if not pending or _card_path(root, r).is_file()]
+    ids = available(PAPERS[paper], root)   # the runs regenerated so far
     df = cards(ids, root) if ids else pd.DataFrame(columns=['config'])
     rows = []
     for text, better, worse, col in CLAIMS[paper]:
