@@ -4,16 +4,17 @@
 
 # %% ../nbs/32_repro.ipynb #68d3d07b
 from __future__ import annotations
-import argparse, json, math, os, shlex, statistics, subprocess, sys, time
+import argparse, itertools, json, math, os, shlex, statistics, subprocess, sys, time
 from dataclasses import dataclass
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['EVAL_N', 'EVAL_PRESET', 'PLAN', 'PAPERS', 'SEEDS', 'CORE_SEEDS', 'T_AT', 'T_ST', 'T_TRADES', 'DIAG', 'CORE', 'ONE',
            'IAD_BETAS', 'IAD_WARMUPS', 'RSLAD_TABLE', 'MNV2', 'ARDIR_BETA', 'ARDIR_BETAS', 'MTARD_TABLE', 'ADAAD_EPS',
-           'SHORT', 'LOSS_SCALE', 'RECENT', 'RESULTS', 'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds',
-           'kw', 'find_results', 'regenerate', 'run_config', 'load_run', 'run_convergence', 'available', 'cards',
-           'summary', 'mean_sd', 'verdict', 'compare', 'detectable_difference', 'seeds_needed', 'claims_table',
+           'SHORT', 'LOSS_SCALE', 'RECENT', 'RECENT_NAMES', 'FAIRNESS', 'RECENT_CLAIMS', 'RECENT_IDS', 'RESULTS',
+           'PROTOCOL', 'CLAIMS', 'BUDGET', 'Run', 'command', 'add', 'seeds', 'kw', 'find_results', 'regenerate',
+           'run_config', 'load_run', 'run_convergence', 'available', 'cards', 'summary', 'mean_sd', 'verdict',
+           'compare', 'detectable_difference', 'seeds_needed', 'seed_pairs', 'judge', 'claims_table',
            'loss_scale_table', 'loss_scale_sentence', 'budget_table', 'repro_main']
 
 # %% ../nbs/32_repro.ipynb #dc85bb88
@@ -194,6 +195,14 @@ RECENT = {'igdm': 'adaad', 'ardigdm': 'ard', 'rsladigdm': 'rslad', 'dgad': 'adaa
           'fairmtard': 'mtard', 'absld': 'rslad', 'bmtard': 'mtard', 'peeraid': 'rslad'}
 for m in RECENT:
     add(*_core(m, ss=SEEDS, teachers=(('teacher_adv', T_AT), ('teacher_nat', T_ST)) if m in ('bmtard', 'fairmtard') else () if m == 'peeraid' else _AT))
+RECENT_NAMES = {'igdm': 'IGDM (on AdaAD)', 'ardigdm': 'IGDM on ARD', 'rsladigdm': 'IGDM on RSLAD', 'dgad': 'DGAD', 'saad': 'SAAD',
+                'fairard': 'Fair-ARD', 'fairiad': 'Fair-IAD', 'fairrslad': 'Fair-RSLAD', 'fairmtard': 'Fair-MTARD', 'absld': 'ABSLD',
+                'bmtard': 'B-MTARD', 'peeraid': 'PeerAiD', 'adaad': 'AdaAD', 'ard': 'ARD', 'iad': 'IAD-I', 'rslad': 'RSLAD', 'mtard': 'MTARD'}
+FAIRNESS = ('fairard', 'fairiad', 'fairrslad', 'fairmtard', 'absld')   # the methods that aim at the worst class
+RECENT_CLAIMS = [c for m, b in RECENT.items() for c in
+                 [(f"{RECENT_NAMES[m]} beats {RECENT_NAMES[b]} under PGD-20", m, b, 'PGD-20')] +
+                 ([(f"{RECENT_NAMES[m]} beats {RECENT_NAMES[b]} in worst-class PGD-20", m, b, 'worst PGD-20')] if m in FAIRNESS else [])]
+RECENT_IDS = [f'{m}-s{s}' for m in RECENT for s in SEEDS] + [r.id for b in dict.fromkeys(RECENT.values()) for r in CORE.get(b, [])]
 
 
 # %% ../nbs/32_repro.ipynb #81c4c487
@@ -314,6 +323,7 @@ def cards(ids, root:str|Path|None=None)->'pd.DataFrame':
                    converged=None if conv is None else conv['converged'])
         row.update({k: 100*v for k, v in num['accuracy'].items()})
         row.update({f'W-{k}': 100*v for k, v in (num.get('w_robust') or {}).items()})
+        row.update({f'worst {k}': 100*v for k, v in (num.get('worst_class') or {}).items()})
         row.update(train_s=ex.get('train_wall_time_s'), eval_s=c.get('wall_time_s'), commit=(c.get('commit') or '')[:8],
                    command=ex.get('command'))
         rows.append(row)
@@ -394,6 +404,23 @@ def seeds_needed(sd:float, diff:float=3., paired:bool=True, n_max:int=50)->int|N
     "The fewest seeds per configuration with which a difference of `diff` points is decisive (None beyond `n_max`)."
     return next((n for n in range(2, n_max + 1) if detectable_difference(sd, n, paired) < diff), None)
 
+def seed_pairs(root:str|Path, # a results folder holding core-grid cards
+               col:str='PGD-20',
+              )->'pd.DataFrame':
+    "Every two core configurations with the same seeds (at least three), all converged: the seed-by-seed differences of `col` and what they resolve."
+    import pandas as pd
+    df = cards(available([r.id for rs in CORE.values() for r in rs], root), root)
+    g = {c: d.sort_values('seed') for c, d in df.groupby('config') if len(d) >= 3 and _all_true(d.converged)}
+    rows = []
+    for a, b in itertools.combinations(g, 2):
+        if g[a].seed.tolist() != g[b].seed.tolist(): continue
+        d = [x - y for x, y in zip(g[a][col], g[b][col])]
+        sd = statistics.stdev(d)
+        rows.append({'pair': f'{a} − {b}', 'seeds': len(d), 'differences': ', '.join(f'{v:+.1f}' for v in d), 'sd': sd,
+                     'decisive with 3 seeds': detectable_difference(sd, 3), 'with 5': detectable_difference(sd, 5),
+                     'seeds for 3 points': seeds_needed(sd)})
+    return pd.DataFrame(rows, columns=['pair', 'seeds', 'differences', 'sd', 'decisive with 3 seeds', 'with 5', 'seeds for 3 points']).set_index('pair').round(2)
+
 def _all_true(s)->bool:
     "Whether every value of `s` is True (a run with no diagnostic counts as not converged)."
     return all(v is True or v == 1 for v in s)
@@ -426,16 +453,18 @@ CLAIMS = {  # paper -> [(claim, better config, worse config, column)]
               ('AdaIAD beats AdaAD under PGD-20', 'adaiad', 'adaad', 'PGD-20')],
 }
 
-def claims_table(paper:str, root:str|Path|None=None,
-                 pending:bool=False, # a claim missing a side is 'pending' (else: an error); runs without a card are left out
-                )->'pd.DataFrame':
-    "The verdict of each of `paper`'s headline claims (`CLAIMS`), computed from its cards."
+def judge(claims:list,  # [(claim, better config, worse config, column)]
+          ids:list,     # the runs behind them
+          root:str|Path|None=None,
+          pending:bool=False, # a claim missing a side is 'pending' (else: an error); runs without a card are left out
+         )->'pd.DataFrame':
+    "The verdict of each claim, computed from the cards of `ids` regenerated so far."
     import pandas as pd
     root = Path(root) if root is not None else find_results()
-    ids = available(PAPERS[paper], root)   # the runs regenerated so far
+    ids = available(ids, root)
     df = cards(ids, root) if ids else pd.DataFrame(columns=['config'])
     rows = []
-    for text, better, worse, col in CLAIMS[paper]:
+    for text, better, worse, col in claims:
         n = [int((df.config == c).sum()) for c in (better, worse)]
         if pending and not all(n):
             v = dict(claim=text, diff=None, se=None, crit=None, verdict='pending', converged='', budget='')
@@ -444,6 +473,12 @@ def claims_table(paper:str, root:str|Path|None=None,
                  seeds=f"{n[0]}/{n[1]}")
         rows.append(v)
     return pd.DataFrame(rows)[['claim', 'better', 'worse', 'seeds', 'diff', 'se', 'crit', 'verdict', 'converged', 'budget']].set_index('claim')
+
+def claims_table(paper:str, root:str|Path|None=None,
+                 pending:bool=False, # a claim missing a side is 'pending' (else: an error); runs without a card are left out
+                )->'pd.DataFrame':
+    "The verdict of each of `paper`'s headline claims (`CLAIMS`), computed from its cards."
+    return judge(CLAIMS[paper], PAPERS[paper], root, pending)
 
 
 # %% ../nbs/32_repro.ipynb #2aab70d5
