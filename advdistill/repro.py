@@ -188,11 +188,11 @@ for m, bm in LOSS_SCALE.items():
         *seeds(f'{m}-bm', **same, args=c.args + bm))
 
 # The 2023–2026 methods, each against the method it extends (IGDM and DGAD: AdaAD; IGDM on ARD and RSLAD: ARD and
-# RSLAD; SAAD: IGDM; Fair-ARD, Fair-IAD,
-# Fair-RSLAD and Fair-MTARD: ARD, IAD-I, RSLAD and MTARD, in worst-class accuracy too; ABSLD: RSLAD; B-MTARD: MTARD;
-# PeerAiD, whose peer replaces the pretrained teacher: RSLAD), three seeds, the protocol's teachers; not a paper's claim
-RECENT = {'igdm': 'adaad', 'ardigdm': 'ard', 'rsladigdm': 'rslad', 'dgad': 'adaad', 'saad': 'igdm', 'fairard': 'ard', 'fairiad': 'iad', 'fairrslad': 'rslad',
-          'fairmtard': 'mtard', 'absld': 'rslad', 'bmtard': 'mtard', 'peeraid': 'rslad'}
+# RSLAD; SAAD: IGDM; Fair-ARD, Fair-IAD, Fair-RSLAD and Fair-MTARD: ARD, IAD-I, RSLAD and MTARD, in worst-class accuracy
+# too; ABSLD: RSLAD; B-MTARD: MTARD; PeerAiD, whose peer replaces the pretrained teacher: RSLAD), three seeds, the
+# protocol's teachers; not a paper's claim (the recent-methods page)
+RECENT = {'igdm': 'adaad', 'ardigdm': 'ard', 'rsladigdm': 'rslad', 'dgad': 'adaad', 'saad': 'igdm', 'fairard': 'ard',
+          'fairiad': 'iad', 'fairrslad': 'rslad', 'fairmtard': 'mtard', 'absld': 'rslad', 'bmtard': 'mtard', 'peeraid': 'rslad'}
 for m in RECENT:
     add(*_core(m, ss=SEEDS, teachers=(('teacher_adv', T_AT), ('teacher_nat', T_ST)) if m in ('bmtard', 'fairmtard') else () if m == 'peeraid' else _AT))
 RECENT_NAMES = {'igdm': 'IGDM (on AdaAD)', 'ardigdm': 'IGDM on ARD', 'rsladigdm': 'IGDM on RSLAD', 'dgad': 'DGAD', 'saad': 'SAAD',
