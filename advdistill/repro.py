@@ -406,20 +406,25 @@ def seeds_needed(sd:float, diff:float=3., paired:bool=True, n_max:int=50)->int|N
 
 def seed_pairs(root:str|Path, # a results folder holding core-grid cards
                col:str='PGD-20',
+               min_seeds:int=3,    # the fewest seeds two configurations must share
+               converged_only:bool=True, # leave out a configuration with an unconverged seed
               )->'pd.DataFrame':
-    "Every two core configurations with the same seeds (at least three), all converged: the seed-by-seed differences of `col` and what they resolve."
+    "Every two core configurations sharing at least `min_seeds` seeds: the seed-by-seed differences of `col`, the paired margin a verdict needs, and what three or five seeds would resolve."
     import pandas as pd
     df = cards(available([r.id for rs in CORE.values() for r in rs], root), root)
-    g = {c: d.sort_values('seed') for c, d in df.groupby('config') if len(d) >= 3 and _all_true(d.converged)}
+    g = {c: d.set_index('seed')[col] for c, d in df.groupby('config') if not converged_only or _all_true(d.converged)}
     rows = []
     for a, b in itertools.combinations(g, 2):
-        if g[a].seed.tolist() != g[b].seed.tolist(): continue
-        d = [x - y for x, y in zip(g[a][col], g[b][col])]
+        s = sorted(set(g[a].index) & set(g[b].index))
+        if len(s) < max(min_seeds, 2): continue
+        d = [g[a][i] - g[b][i] for i in s]
         sd = statistics.stdev(d)
-        rows.append({'pair': f'{a} − {b}', 'seeds': len(d), 'differences': ', '.join(f'{v:+.1f}' for v in d), 'sd': sd,
+        rows.append({'pair': f'{a} − {b}', 'a': a, 'b': b, 'seeds': len(s), 'differences': ', '.join(f'{v:+.1f}' for v in d),
+                     'diff': statistics.mean(d), 'sd': sd, 'margin': detectable_difference(sd, len(s)),
                      'decisive with 3 seeds': detectable_difference(sd, 3), 'with 5': detectable_difference(sd, 5),
                      'seeds for 3 points': seeds_needed(sd)})
-    return pd.DataFrame(rows, columns=['pair', 'seeds', 'differences', 'sd', 'decisive with 3 seeds', 'with 5', 'seeds for 3 points']).set_index('pair').round(2)
+    cols = ['pair', 'a', 'b', 'seeds', 'differences', 'diff', 'sd', 'margin', 'decisive with 3 seeds', 'with 5', 'seeds for 3 points']
+    return pd.DataFrame(rows, columns=cols).set_index('pair').round(2)
 
 def _all_true(s)->bool:
     "Whether every value of `s` is True (a run with no diagnostic counts as not converged)."
