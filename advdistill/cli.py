@@ -205,7 +205,8 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
         with (learn.no_bar() if quiet else contextlib.nullcontext()):
             if quiet: learn.logger = noop
             fit_adv(learn, epochs, resume=resume)
-        train_s, train_mem = time.perf_counter() - t0, peak_memory_mb(dev)
+        ckcb, train_mem = learn.checkpoints, peak_memory_mb(dev)   # a resumed run's time also counts the processes before
+        train_s = None if ckcb.prior_s is None else ckcb.prior_s + time.perf_counter() - t0
         if distributed and not is_rank0(): return None  # rank 0 evaluates and writes the card
         best = out/'best.pth'
         which = 'best' if select_on != 'last' and best.is_file() else 'last'
@@ -220,7 +221,7 @@ def train(method:str,                # a registered method ('rslad', 'ard', ...)
                        models={'student': dict(arch=s_arch, kw=s_kw, n_params=n_params(net)),
                                **{a: dict(arch=p['arch'], kw=p['kw']) for a, p in prov.items()}},
                        checkpoint=which, select_on=select_on, epochs=epochs, schedule=schedule_str(r.schedule), convergence=conv,
-                       train_wall_time_s=train_s, train_peak_memory_mb=train_mem,
+                       train_wall_time_s=train_s, train_peak_memory_mb=train_mem, resumed_at=ckcb.resumed_at,
                        out_dir=str(out), method_kw=method_kw or {}, command=command,
                        data_kw={**r.data_kw, **(data_kw or {})},
                        **({'distributed': learn.dist_info} if distributed else {}),
@@ -444,12 +445,14 @@ def _teacher_row(shipped:Path, spec:dict, kw:dict, dev)->dict:
 
 # %% ../nbs/30_cli.ipynb #04c1c0d9
 def _train(argv=None):
+    argv = sys.argv[1:] if argv is None else list(argv)
     a = train_parser().parse_args(argv)
+    cmd = _command('advdistill-train', [x for x in argv if x != '--resume'])  # the card's: a resumed run equals the run from scratch
     if a.dataset.lower().replace('-', '_') not in list_datasets():
         raise CLIError(f"unknown data set {a.dataset!r}; valid data sets: {', '.join(list_datasets())}.")
     rep = train(a.method, a.dataset, a.student, a.teacher, a.recipe, a.epochs, a.out, a.resume, a.seed, a.bs, a.lr, a.schedule,
                 a.width, a.device, a.data_root, _kv(a.data_kw), a.select_on, a.eval_preset, a.eval_n, a.quiet,
-                a.channels_last, a.precision, a.compile, a.distributed, _kv(a.method_kw), [d for d in a.diagnostics.split(',') if d], _command('advdistill-train', argv),
+                a.channels_last, a.precision, a.compile, a.distributed, _kv(a.method_kw), [d for d in a.diagnostics.split(',') if d], cmd,
                 swa=a.swa, swa_bn=a.swa_bn)
     if rep is None: return
     print(rep)

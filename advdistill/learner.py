@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_learner.ipynb #d7445b99
 from __future__ import annotations
-import contextlib, copy, errno, inspect, math, numbers, os, random, shutil, tempfile
+import contextlib, copy, errno, inspect, math, numbers, os, random, shutil, tempfile, time
 from functools import partial
 from pathlib import Path
 import numpy as np
@@ -348,6 +348,10 @@ class Checkpoints(Callback):
     @property
     def best_path(self)->Path: return self.ckpt_dir/'best.pth'
     def _names(self): return list(self.learn.recorder.metric_names[1:-1])
+    @property
+    def elapsed_s(self)->float|None:
+        "Seconds this run has trained so far, over every process that trained it (None after a checkpoint that did not count them)."
+        return None if self.prior_s is None else self.prior_s + time.perf_counter() - self.t_fit
     def before_fit(self):
         if not getattr(self.learn, 'fitting', True): self.run = False; return  # `learn.validate()`: write nothing
         names = self._names()
@@ -355,6 +359,7 @@ class Checkpoints(Callback):
             raise ValueError(f"monitor {self.monitor!r} is not a recorded value; choose one of {names} "
                              "(add a RobustAcc metric with robust_metric=... to select on 'robust_acc').")
         self.best, self.best_epoch, self.rows, self.saved_epoch = None, None, [], None
+        self.t_fit, self.prior_s, self.resumed_at = time.perf_counter(), 0., []
         ck, self.resume_state = self.resume_state, None
         if ck is not None: self._restore(ck)
 
@@ -385,6 +390,7 @@ def state(self:Checkpoints)->dict:
                      'losses': [float(v) for v in rec.losses], 'lrs': [float(v) for v in rec.lrs],
                      'iters': list(rec.iters), 'smooth': {'count': rec.smooth_loss.count, 'val': rec.smooth_loss.val}},
         'best': {'monitor': self.monitor, 'value': self.best, 'epoch': self.best_epoch}, 'callbacks': cbs,
+        'elapsed_s': self.elapsed_s, 'resumed_at': self.resumed_at,
         'meta': {'select_on': getattr(learn, 'select_on', 'valid'), 'method': method[0] if method else None,
                  'torch': torch.__version__, 'settings': getattr(learn, 'run_settings', {})}})
     return {**st, 'sha256': tensor_digests(st)}  # verified on every load (`models._read_checkpoint`)
@@ -418,6 +424,8 @@ def _restore(self:Checkpoints, ck:dict):
     rec.smooth_loss.count, rec.smooth_loss.val = r['smooth']['count'], r['smooth']['val'].to(dev)
     self.rows, self.saved_epoch = [list(x) for x in r['rows']], ck['epoch']
     self.best, self.best_epoch = ck['best']['value'], ck['best']['epoch']
+    self.prior_s, self.resumed_at = ck.get('elapsed_s'), [*ck.get('resumed_at', []), ck['epoch'] + 1]
+    if self.write and self.best_epoch == ck['epoch']: atomic_copy(self.last, self.best_path)  # a kill may have fallen between the two writes
     for cb in learn.cbs:
         if cb.name in ck['callbacks'] and callable(getattr(type(cb), 'load_ckpt_state', None)):
             cb.load_ckpt_state(ck['callbacks'][cb.name])

@@ -46,8 +46,8 @@ def _model_spec(root:Path, run_id:str)->str:
     m = json.loads((root/run_id/'card.json').read_text())['models']['student']
     return ','.join([m['arch']] + [f"{k}={v}" for k, v in m['kw'].items()])
 
-def command(run:Run, root:str|Path)->list:
-    "The command line of `run`, with its outputs under `root/run.id`."
+def command(run:Run, root:str|Path, resume:bool=False)->list:
+    "The command line of `run`, with its outputs under `root/run.id` (continuing its `last.pth` with `resume`)."
     root = Path(root); out = root/run.id
     if run.kind == 'train':
         argv = ['advdistill-train', '--method', run.method, '--recipe', run.recipe, '--dataset', 'digits',
@@ -60,7 +60,7 @@ def command(run:Run, root:str|Path)->list:
                 '--seed', str(run.seed), '--out', str(out/'card.json'), '--quiet']
         if kw: argv += ['--model-kw', kw]
         if run.surrogate: argv += ['--surrogate', f"{_model_spec(root, run.surrogate)}:{root/run.surrogate/'best.pth'}"]
-    return argv + list(run.args)
+    return argv + list(run.args) + (['--resume'] if resume and run.kind == 'train' else [])
 
 # %% ../nbs/32_repro.ipynb #800ab850
 PLAN:dict = {}    # run id -> Run
@@ -222,6 +222,10 @@ def _done(root, rid, ckpt:str|None=None)->bool:
     "Whether run `rid` has its card (and its `ckpt` checkpoint, 'best' or 'last', when given)."
     return _card_path(root, rid).is_file() and (not ckpt or (Path(root)/rid/f'{ckpt}.pth').is_file())
 
+def _unfinished(root, rid)->bool:
+    "Whether training run `rid` was stopped before its card (killed, or the machine went away): it has `last.pth` and no card."
+    return PLAN[rid].kind == 'train' and (Path(root)/rid/'last.pth').is_file() and not _card_path(root, rid).is_file()
+
 def _order(ids, root, force)->list:
     "The runs to do, dependencies first: `ids` (all when `force`), and what they read that is missing."
     todo, seen = [], set()
@@ -252,7 +256,7 @@ def regenerate(ids=None,            # run ids (default: every run of `papers`, o
                force:bool=False,    # rerun the asked runs even if their cards exist
                log=print,           # progress messages (None: silent)
               )->list:
-    "Run the missing (or, with `force`, all) asked runs and what they need; return the ids run."
+    "Run the missing (or, with `force`, all) asked runs and what they need, an unfinished one from its last epoch; return the ids run."
     log = log or (lambda *a: None)
     if ids is None: ids = [i for p in papers for i in PAPERS[p]] if papers else list(PLAN)
     root = Path(root); todo = _order(list(dict.fromkeys(ids)), root, force)
@@ -268,8 +272,10 @@ def regenerate(ids=None,            # run ids (default: every run of `papers`, o
         while ready and len(running) < jobs:
             rid = ready.pop(0); todo.remove(rid)
             (root/rid).mkdir(parents=True, exist_ok=True)
-            with open(root/rid/'log.txt', 'w') as f:
-                running[rid] = (subprocess.Popen(_exe(command(PLAN[rid], root)), stdout=f, stderr=subprocess.STDOUT,
+            resume = not force and _unfinished(root, rid)   # exact: the same weights as a run in one go
+            if resume: log(f"  {rid}: unfinished, continues from {root/rid/'last.pth'}")
+            with open(root/rid/'log.txt', 'a' if resume else 'w') as f:
+                running[rid] = (subprocess.Popen(_exe(command(PLAN[rid], root, resume)), stdout=f, stderr=subprocess.STDOUT,
                                                  env=_env()), time.perf_counter())
         time.sleep(0.2)
     wall = time.perf_counter() - t0
