@@ -14,7 +14,7 @@ from .core import n_params
 
 # %% auto #0
 __all__ = ['CIFAR10_MEAN', 'CIFAR10_STD', 'CIFAR100_MEAN', 'CIFAR100_STD', 'ROBUSTBENCH', 'Normalize', 'LogitsOnly',
-           'register_model', 'list_models', 'get_model', 'count_params', 'BasicBlock', 'Bottleneck', 'ResNet',
+           'register_model', 'list_models', 'get_model', 'count_params', 'Conv2d', 'BasicBlock', 'Bottleneck', 'ResNet',
            'resnet18', 'resnet34', 'resnet50', 'InvertedResidual', 'MobileNetV2', 'mobilenetv2', 'WideBasic',
            'NetworkBlock', 'WideResNet', 'wrn34_10', 'wrn34_20', 'wrn28_10', 'Swish', 'DMBlock', 'DMBlockGroup',
            'DMWideResNet', 'wrn70_16', 'wrn22_6', 'CifarBasicBlock', 'CifarResNet', 'resnet56', 'PreActBlock',
@@ -108,11 +108,22 @@ def _check_width(width, what):
     if isinstance(width, bool) or not isinstance(width, kind) or not width > 0:
         raise ValueError(f"width must be > 0 ({what}; {'a number' if kind is numbers.Real else 'an integer'}), got {width!r}.")
 
+# %% ../nbs/02_models.ipynb #11e891ae
+class Conv2d(nn.Conv2d):
+    "`nn.Conv2d` that runs convolutions of at most 4 channel pairs (in × out) on the CPU with PyTorch's direct kernel instead of oneDNN."
+    def direct(self, x:torch.Tensor)->bool:
+        "Whether `x` goes through the direct kernel: CPU, in × out channels ≤ 4, no groups or dilation, zero padding given as numbers."
+        return (x.device.type == 'cpu' and self.in_channels * self.out_channels <= 4 and self.groups == 1
+                and self.dilation == (1, 1) and self.padding_mode == 'zeros' and not isinstance(self.padding, str))
+    def _conv_forward(self, x, w, b):
+        if self.direct(x): return torch._C._nn.thnn_conv2d(x, w, self.kernel_size, b, self.stride, self.padding)
+        return super()._conv_forward(x, w, b)
+
 # %% ../nbs/02_models.ipynb #e0d5b8ce
 def _shortcut(cin, cout, stride):
     "1×1 conv + BN where the shape changes, else an empty `nn.Sequential` (the identity, no state-dict entries)."
     if stride == 1 and cin == cout: return nn.Sequential()
-    return nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
+    return nn.Sequential(Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
 
 class BasicBlock(nn.Module):
     "ResNet basic block: conv3×3-BN-ReLU, conv3×3-BN, plus the shortcut, then ReLU."
@@ -122,8 +133,8 @@ class BasicBlock(nn.Module):
                  stride:int=1,    # stride of the first conv (and of the projection)
                 ):
         super().__init__()
-        self.conv1 = nn.Conv2d(cin, planes, 3, stride, 1, bias=False); self.bn1 = nn.BatchNorm2d(planes)
-        self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False); self.bn2 = nn.BatchNorm2d(planes)
+        self.conv1 = Conv2d(cin, planes, 3, stride, 1, bias=False); self.bn1 = nn.BatchNorm2d(planes)
+        self.conv2 = Conv2d(planes, planes, 3, 1, 1, bias=False); self.bn2 = nn.BatchNorm2d(planes)
         self.shortcut = _shortcut(cin, planes, stride)
     def forward(self, x):
         out = F.relu(self.bn1(self.conv1(x)))
@@ -138,9 +149,9 @@ class Bottleneck(nn.Module):
                  stride:int=1,    # stride of the 3×3 conv (and of the projection)
                 ):
         super().__init__()
-        self.conv1 = nn.Conv2d(cin, planes, 1, bias=False); self.bn1 = nn.BatchNorm2d(planes)
-        self.conv2 = nn.Conv2d(planes, planes, 3, stride, 1, bias=False); self.bn2 = nn.BatchNorm2d(planes)
-        self.conv3 = nn.Conv2d(planes, 4*planes, 1, bias=False); self.bn3 = nn.BatchNorm2d(4*planes)
+        self.conv1 = Conv2d(cin, planes, 1, bias=False); self.bn1 = nn.BatchNorm2d(planes)
+        self.conv2 = Conv2d(planes, planes, 3, stride, 1, bias=False); self.bn2 = nn.BatchNorm2d(planes)
+        self.conv3 = Conv2d(planes, 4*planes, 1, bias=False); self.bn3 = nn.BatchNorm2d(4*planes)
         self.shortcut = _shortcut(cin, 4*planes, stride)
     def forward(self, x):
         out = F.relu(self.bn1(self.conv1(x)))
@@ -157,7 +168,7 @@ class ResNet(nn.Module):
                 ):
         super().__init__()
         _check_width(width, 'base channels of the ResNet')
-        self.conv1 = nn.Conv2d(3, width, 3, 1, 1, bias=False); self.bn1 = nn.BatchNorm2d(width)
+        self.conv1 = Conv2d(3, width, 3, 1, 1, bias=False); self.bn1 = nn.BatchNorm2d(width)
         cin = width
         for i, (n, stride) in enumerate(zip(num_blocks, (1, 2, 2, 2))):
             blocks = []
@@ -200,9 +211,9 @@ class InvertedResidual(nn.Module):
         super().__init__()
         planes = expansion * cin
         self.stride = stride
-        self.conv1 = nn.Conv2d(cin, planes, 1, bias=False); self.bn1 = nn.BatchNorm2d(planes)
-        self.conv2 = nn.Conv2d(planes, planes, 3, stride, 1, groups=planes, bias=False); self.bn2 = nn.BatchNorm2d(planes)
-        self.conv3 = nn.Conv2d(planes, cout, 1, bias=False); self.bn3 = nn.BatchNorm2d(cout)
+        self.conv1 = Conv2d(cin, planes, 1, bias=False); self.bn1 = nn.BatchNorm2d(planes)
+        self.conv2 = Conv2d(planes, planes, 3, stride, 1, groups=planes, bias=False); self.bn2 = nn.BatchNorm2d(planes)
+        self.conv3 = Conv2d(planes, cout, 1, bias=False); self.bn3 = nn.BatchNorm2d(cout)
         # official_codes#architectures: stride-1 blocks whose channels change get a 1×1 conv + BN projection (not in the original paper)
         self.shortcut = _shortcut(cin, cout, 1) if stride == 1 else nn.Sequential()
     def forward(self, x):
@@ -222,13 +233,13 @@ class MobileNetV2(nn.Module):
         super().__init__()
         _check_width(width, 'MobileNetV2 width multiplier')
         c = lambda v: max(1, int(round(v * width)))
-        self.conv1 = nn.Conv2d(3, c(32), 3, 1, 1, bias=False); self.bn1 = nn.BatchNorm2d(c(32))  # stem stride 1 (ImageNet: 2)
+        self.conv1 = Conv2d(3, c(32), 3, 1, 1, bias=False); self.bn1 = nn.BatchNorm2d(c(32))  # stem stride 1 (ImageNet: 2)
         blocks, cin, ends = [], c(32), []
         for t, cout, n, stride in self.cfg:
             if stride == 2 and blocks: ends.append(len(blocks) - 1)  # last block before a downsampling
             for s in [stride] + [1]*(n-1): blocks.append(InvertedResidual(cin, c(cout), t, s)); cin = c(cout)
         self.layers = nn.Sequential(*blocks)
-        self.conv2 = nn.Conv2d(cin, c(1280), 1, bias=False); self.bn2 = nn.BatchNorm2d(c(1280))
+        self.conv2 = Conv2d(cin, c(1280), 1, bias=False); self.bn2 = nn.BatchNorm2d(c(1280))
         self.linear = nn.Linear(c(1280), n_cls)
         # last block at each resolution (32, 16, 8, 4 at 32×32 inputs): linear-bottleneck outputs
         self.stage_names = [f'layers.{i}' for i in ends + [len(blocks) - 1]]
@@ -255,11 +266,11 @@ class WideBasic(nn.Module):
                 ):
         super().__init__()
         self.bn1 = nn.BatchNorm2d(cin); self.relu1 = nn.ReLU()
-        self.conv1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
+        self.conv1 = Conv2d(cin, cout, 3, stride, 1, bias=False)
         self.bn2 = nn.BatchNorm2d(cout); self.relu2 = nn.ReLU()
-        self.conv2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
+        self.conv2 = Conv2d(cout, cout, 3, 1, 1, bias=False)
         self.drop, self.equal = drop, cin == cout
-        self.convShortcut = None if self.equal else nn.Conv2d(cin, cout, 1, stride, 0, bias=False)
+        self.convShortcut = None if self.equal else Conv2d(cin, cout, 1, stride, 0, bias=False)
     def forward(self, x):
         a = self.relu1(self.bn1(x))
         sc = x if self.equal else self.convShortcut(a)  # official_codes#architectures: activated input feeds the 1×1 shortcut
@@ -290,7 +301,7 @@ class WideResNet(nn.Module):
         if (depth - 4) % 6: raise ValueError(f"WideResNet depth must be 6n+4 (e.g. 28, 34, 70), got {depth}.")
         _check_width(width, 'WideResNet widen factor'); n = (depth - 4) // 6
         ch = [16, 16*width, 32*width, 64*width]
-        self.conv1 = nn.Conv2d(3, ch[0], 3, 1, 1, bias=False)
+        self.conv1 = Conv2d(3, ch[0], 3, 1, 1, bias=False)
         self.block1 = NetworkBlock(n, ch[0], ch[1], 1, drop)
         if sub_block1: self.sub_block1 = NetworkBlock(n, ch[0], ch[1], 1, drop)  # official_codes#architectures: never used in forward
         self.block2 = NetworkBlock(n, ch[1], ch[2], 2, drop)
@@ -343,11 +354,11 @@ class DMBlock(nn.Module):
         super().__init__()
         if stride not in (1, 2): raise ValueError(f"DMBlock supports stride 1 or 2, got {stride}.")
         self.batchnorm_0, self.relu_0 = nn.BatchNorm2d(cin), act()
-        self.conv_0 = nn.Conv2d(cin, cout, 3, stride, padding=0, bias=False)
+        self.conv_0 = Conv2d(cin, cout, 3, stride, padding=0, bias=False)
         self.batchnorm_1, self.relu_1 = nn.BatchNorm2d(cout), act()
-        self.conv_1 = nn.Conv2d(cout, cout, 3, 1, padding=1, bias=False)
+        self.conv_1 = Conv2d(cout, cout, 3, 1, padding=1, bias=False)
         self.has_shortcut, self.stride = cin != cout, stride
-        self.shortcut = nn.Conv2d(cin, cout, 1, stride, bias=False) if self.has_shortcut else None
+        self.shortcut = Conv2d(cin, cout, 1, stride, bias=False) if self.has_shortcut else None
     def forward(self, x):
         a = self.relu_0(self.batchnorm_0(x))
         sc = self.shortcut(a) if self.has_shortcut else x
@@ -380,7 +391,7 @@ class DMWideResNet(nn.Module):
         _check_width(width, 'WideResNet widen factor'); n = (depth - 4) // 6
         ch = [16, 16*width, 32*width, 64*width]
         self.normalize = Normalize(mean, std)
-        self.init_conv = nn.Conv2d(3, ch[0], 3, 1, 1, bias=False)
+        self.init_conv = Conv2d(3, ch[0], 3, 1, 1, bias=False)
         self.layer = nn.Sequential(*[DMBlockGroup(n, ch[i], ch[i+1], 1 if i == 0 else 2, act) for i in range(3)])
         self.batchnorm, self.relu = nn.BatchNorm2d(ch[3]), act()
         self.logits = nn.Linear(ch[3], n_cls)
@@ -413,11 +424,11 @@ class CifarBasicBlock(nn.Module):
                  stride:int=1,    # stride of the first conv (and of `downsample`)
                 ):
         super().__init__()
-        self.conv1 = nn.Conv2d(cin, planes, 3, stride, 1, bias=False); self.bn1 = nn.BatchNorm2d(planes)
+        self.conv1 = Conv2d(cin, planes, 3, stride, 1, bias=False); self.bn1 = nn.BatchNorm2d(planes)
         self.relu = nn.ReLU()
-        self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False); self.bn2 = nn.BatchNorm2d(planes)
+        self.conv2 = Conv2d(planes, planes, 3, 1, 1, bias=False); self.bn2 = nn.BatchNorm2d(planes)
         self.downsample = None if stride == 1 and cin == planes else \
-            nn.Sequential(nn.Conv2d(cin, planes, 1, stride, bias=False), nn.BatchNorm2d(planes))  # option B
+            nn.Sequential(Conv2d(cin, planes, 1, stride, bias=False), nn.BatchNorm2d(planes))  # option B
     def forward(self, x):
         out = self.relu(self.bn1(self.conv1(x)))
         out = self.bn2(self.conv2(out))
@@ -433,7 +444,7 @@ class CifarResNet(nn.Module):
         super().__init__()
         if (depth - 2) % 6: raise ValueError(f"CifarResNet depth must be 6n+2 (e.g. 20, 56), got {depth}.")
         _check_width(width, 'base channels of the ResNet'); n = (depth - 2) // 6
-        self.conv1 = nn.Conv2d(3, width, 3, 1, 1, bias=False); self.bn1 = nn.BatchNorm2d(width); self.relu = nn.ReLU()
+        self.conv1 = Conv2d(3, width, 3, 1, 1, bias=False); self.bn1 = nn.BatchNorm2d(width); self.relu = nn.ReLU()
         cin = width
         for i in range(3):
             planes = width * 2**i
@@ -466,9 +477,9 @@ class PreActBlock(nn.Module):
                  stride:int=1,    # stride of the first conv (and of the shortcut)
                 ):
         super().__init__()
-        self.bn1 = nn.BatchNorm2d(cin); self.conv1 = nn.Conv2d(cin, planes, 3, stride, 1, bias=False)
-        self.bn2 = nn.BatchNorm2d(planes); self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False)
-        self.shortcut = nn.Sequential(nn.Conv2d(cin, planes, 1, stride, bias=False)) \
+        self.bn1 = nn.BatchNorm2d(cin); self.conv1 = Conv2d(cin, planes, 3, stride, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(planes); self.conv2 = Conv2d(planes, planes, 3, 1, 1, bias=False)
+        self.shortcut = nn.Sequential(Conv2d(cin, planes, 1, stride, bias=False)) \
             if stride != 1 or cin != planes else None
     def forward(self, x):
         a = F.relu(self.bn1(x))
@@ -488,7 +499,7 @@ class PreActResNet(nn.Module):
         _check_width(width, 'base channels of the ResNet')
         if (mean is None) != (std is None): raise ValueError("give both mean and std for in-model normalisation, or neither.")
         self.normalize = nn.Identity() if mean is None else Normalize(mean, std)
-        self.conv1 = nn.Conv2d(3, width, 3, 1, 1, bias=False)
+        self.conv1 = Conv2d(3, width, 3, 1, 1, bias=False)
         cin = width
         for i, (n, stride) in enumerate(zip(num_blocks, (1, 2, 2, 2))):
             setattr(self, f'layer{i+1}', nn.Sequential(*[PreActBlock(cin if j == 0 else width*2**i, width*2**i,
